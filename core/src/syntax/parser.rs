@@ -1,0 +1,1070 @@
+//! The line-level driver: directives, comments, continuations, heredocs, and the
+//! per-instruction argument parsers of BuildKit's `line_parsers.go`.
+
+use super::words::{
+    JsonError, extract_flags, is_space, is_ws_delim, parse_json_array, parse_words, split_ws,
+    trim_space,
+};
+use super::*;
+
+/// One physical line: `start..content_end` is the text, `content_end..end` the line break.
+#[derive(Clone, Copy, Debug)]
+struct Line {
+    start: usize,
+    content_end: usize,
+    end: usize,
+}
+
+fn split_lines(text: &str, from: usize) -> Vec<Line> {
+    let bytes = text.as_bytes();
+    let mut lines = Vec::new();
+    let mut start = from;
+    while start < bytes.len() {
+        let end = match bytes[start..].iter().position(|&b| b == b'\n') {
+            Some(i) => start + i + 1,
+            None => bytes.len(),
+        };
+        // BuildKit's trimNewline: strip every trailing \r and \n.
+        let mut content_end = end;
+        while content_end > start && matches!(bytes[content_end - 1], b'\r' | b'\n') {
+            content_end -= 1;
+        }
+        lines.push(Line {
+            start,
+            content_end,
+            end,
+        });
+        start = end;
+    }
+    lines
+}
+
+struct Builder<'a> {
+    text: &'a str,
+    tokens: Vec<Token>,
+    cursor: usize,
+}
+
+impl Builder<'_> {
+    /// Emits a token from the cursor to `end` (nothing when empty).
+    fn emit(&mut self, kind: TokenKind, end: usize) {
+        let end = end.clamp(self.cursor, self.text.len());
+        if end > self.cursor {
+            self.tokens.push(Token {
+                kind,
+                range: TextRange::new(self.cursor, end),
+            });
+            self.cursor = end;
+        }
+    }
+
+    /// Leading blanks, `kind` for the rest of the content, then the line break.
+    fn line(&mut self, line: Line, kind: TokenKind) {
+        let content = &self.text[self.cursor.max(line.start)..line.content_end];
+        let lead = content.len() - content.trim_start_matches(is_space).len();
+        self.emit(TokenKind::Whitespace, self.cursor.max(line.start) + lead);
+        self.emit(kind, line.content_end);
+        self.emit(TokenKind::Newline, line.end);
+    }
+}
+
+/// The directive regexp `^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$` (RE2 `\s` is ASCII).
+fn match_directive(line: &str) -> Option<(String, usize, usize)> {
+    let is_s = |c: char| matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{0c}');
+    let rest = line.strip_prefix('#')?;
+    let after_hash = rest.trim_start_matches(is_s);
+    let name_len = after_hash
+        .char_indices()
+        .find(|&(i, c)| !(c.is_ascii_alphabetic() || (i > 0 && c.is_ascii_digit())))
+        .map_or(after_hash.len(), |(i, _)| i);
+    if name_len == 0 {
+        return None;
+    }
+    let name = &after_hash[..name_len];
+    let after_name = after_hash[name_len..].trim_start_matches(is_s);
+    let value = after_name.strip_prefix('=')?.trim_start_matches(is_s);
+    let value_trimmed = value.trim_end_matches(is_s);
+    if value_trimmed.is_empty() {
+        return None;
+    }
+    let value_start = line.len() - value.len();
+    Some((
+        name.to_string(),
+        value_start,
+        value_start + value_trimmed.len(),
+    ))
+}
+
+/// BuildKit's line-continuation regexp `([^E])E[ \t]*$|^E[ \t]*$`: returns the length
+/// of the line without the escape character and the blanks after it.
+fn continuation(line: &str, escape: char) -> Option<usize> {
+    let trimmed = line.trim_end_matches([' ', '\t']);
+    let body = trimmed.strip_suffix(escape)?;
+    if body.ends_with(escape) {
+        return None;
+    }
+    Some(body.len())
+}
+
+/// Parses a Dockerfile. Never fails: problems become [`SyntaxError`]s.
+pub fn parse(text: &str) -> Parsed {
+    let bom = text.starts_with('\u{feff}');
+    let body_start = if bom { 3 } else { 0 };
+    let lines = split_lines(text, body_start);
+    let mut b = Builder {
+        text,
+        tokens: Vec::new(),
+        cursor: 0,
+    };
+    b.emit(TokenKind::Bom, body_start);
+
+    let mut escape = '\\';
+    let mut directives_done = false;
+    let mut directives: Vec<Directive> = Vec::new();
+    let mut comments = Vec::new();
+    let mut instructions = Vec::new();
+    let mut errors = Vec::new();
+
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        let raw = &text[line.start..line.content_end];
+        let trimmed = raw.trim_start_matches(is_space);
+        let lead = raw.len() - trimmed.len();
+        let is_comment = trimmed.starts_with('#');
+
+        if !directives_done {
+            match match_directive(trimmed) {
+                Some((name, vs, ve)) => {
+                    let key = name.to_ascii_lowercase();
+                    if matches!(key.as_str(), "syntax" | "escape" | "check") {
+                        let at = line.start + lead;
+                        let range = TextRange::new(at, line.content_end);
+                        let value = trimmed[vs..ve].to_string();
+                        if directives.iter().any(|d| d.name == key) {
+                            errors.push(SyntaxError {
+                                message: format!("only one `{key}` parser directive can be used"),
+                                range,
+                            });
+                        } else if key == "escape" && value != "\\" && value != "`" {
+                            errors.push(SyntaxError {
+                                message: format!(
+                                    "invalid escape character `{value}`: it must be `\\` or a backtick"
+                                ),
+                                range: TextRange::new(at + vs, at + ve),
+                            });
+                        } else {
+                            if key == "escape" {
+                                escape = value.chars().next().unwrap_or('\\');
+                            }
+                            directives.push(Directive {
+                                name: key,
+                                value,
+                                range,
+                                value_range: TextRange::new(at + vs, at + ve),
+                            });
+                        }
+                        b.line(line, TokenKind::Directive);
+                        i += 1;
+                        continue;
+                    }
+                    directives_done = true;
+                }
+                None => directives_done = true,
+            }
+        }
+
+        let processed = if is_comment { "" } else { trimmed };
+        let cont = continuation(processed, escape);
+        if cont.is_none() && processed.is_empty() {
+            // A blank or comment line outside any instruction.
+            if is_comment {
+                comments.push(Comment {
+                    range: TextRange::new(line.start + lead, line.content_end),
+                    text: trimmed[1..].trim().to_string(),
+                    inside_instruction: false,
+                });
+                b.line(line, TokenKind::Comment);
+            } else {
+                b.line(line, TokenKind::Whitespace);
+            }
+            i += 1;
+            continue;
+        }
+
+        // An instruction starts here.
+        let first_line = i;
+        let mut pieces: Vec<(usize, &str)> = Vec::new();
+        let content_start = line.start + lead;
+        let piece_len = cont.unwrap_or(processed.len());
+        pieces.push((content_start, &processed[..piece_len]));
+        let mut physical: Vec<(Line, LineRole)> = vec![(
+            line,
+            LineRole::Text {
+                cont: cont.map(|c| content_start + c),
+            },
+        )];
+        let mut empty_continuation_lines = Vec::new();
+        let mut continuing = cont.is_some();
+        i += 1;
+        while continuing && i < lines.len() {
+            let l = lines[i];
+            let raw = &text[l.start..l.content_end];
+            let t = raw.trim_start_matches(is_space);
+            i += 1;
+            if t.starts_with('#') {
+                comments.push(Comment {
+                    range: TextRange::new(l.content_end - t.len(), l.content_end),
+                    text: t[1..].trim().to_string(),
+                    inside_instruction: true,
+                });
+                physical.push((l, LineRole::Comment));
+                continue;
+            }
+            if t.is_empty() {
+                empty_continuation_lines.push(TextRange::new(l.start, l.content_end));
+                physical.push((l, LineRole::Blank));
+                continue;
+            }
+            let c = continuation(raw, escape);
+            pieces.push((l.start, &raw[..c.unwrap_or(raw.len())]));
+            physical.push((
+                l,
+                LineRole::Text {
+                    cont: c.map(|c| l.start + c),
+                },
+            ));
+            continuing = c.is_some();
+        }
+        let (logical, map) = OffsetMap::join(pieces.iter().copied());
+        let last_line = physical.last().map_or(line, |p| p.0);
+
+        let parsed = parse_instruction(&logical, &map, TextRange::new(0, logical.len()), escape);
+        let mut range = TextRange::new(content_start, last_line.content_end);
+        let mut heredoc_lines: Vec<(Line, LineRole)> = Vec::new();
+        let mut end_line_index = i - 1;
+
+        let instruction = match parsed {
+            Ok(mut ins) => {
+                if can_contain_heredoc(&ins) {
+                    for (marker, name, chomp, expand, fd) in heredocs_in(&logical, &map) {
+                        let body_start = lines.get(i).map_or(text.len(), |l| l.start);
+                        let mut terminator = None;
+                        while i < lines.len() {
+                            let l = lines[i];
+                            i += 1;
+                            let content = &text[l.start..l.content_end];
+                            let candidate = if chomp {
+                                content.trim_start_matches('\t')
+                            } else {
+                                content
+                            };
+                            if candidate == name {
+                                terminator = Some(l);
+                                break;
+                            }
+                            heredoc_lines.push((l, LineRole::HeredocBody));
+                        }
+                        match terminator {
+                            Some(l) => {
+                                heredoc_lines.push((l, LineRole::HeredocEnd));
+                                ins.heredocs.push(Heredoc {
+                                    name,
+                                    chomp,
+                                    expand,
+                                    fd,
+                                    marker,
+                                    body: TextRange::new(body_start, l.start),
+                                    terminator: TextRange::new(l.start, l.content_end),
+                                });
+                                range = range.cover(TextRange::new(l.start, l.content_end));
+                                end_line_index = i - 1;
+                            }
+                            None => {
+                                let end = lines.last().map_or(text.len(), |l| l.content_end);
+                                range = range.cover(TextRange::new(range.start(), end));
+                                end_line_index = lines.len().saturating_sub(1);
+                                ins.heredocs.push(Heredoc {
+                                    name: name.clone(),
+                                    chomp,
+                                    expand,
+                                    fd,
+                                    marker,
+                                    body: TextRange::new(body_start, text.len()),
+                                    terminator: TextRange::empty(text.len()),
+                                });
+                                ins.invalid = true;
+                                errors.push(SyntaxError {
+                                    message: format!(
+                                        "unterminated heredoc: no line `{name}` ends it"
+                                    ),
+                                    range: TextRange::new(marker.start(), marker.end()),
+                                });
+                                break;
+                            }
+                        }
+                    }
+                    let docs = ins.heredocs.clone();
+                    if let Args::Onbuild(inner) = &mut ins.args {
+                        inner.heredocs = docs;
+                    }
+                }
+                ins
+            }
+            Err((message, at)) => {
+                errors.push(SyntaxError {
+                    message,
+                    range: at.unwrap_or(range),
+                });
+                let keyword_end = logical.find(is_ws_delim).unwrap_or(logical.len());
+                Instruction {
+                    kind: InstructionKind::from_keyword(&logical[..keyword_end]),
+                    keyword: Span {
+                        text: logical[..keyword_end].to_string(),
+                        range: map.range_to_file(TextRange::new(0, keyword_end)),
+                    },
+                    flags: Vec::new(),
+                    args: Args::Other(None),
+                    args_range: TextRange::empty(range.end()),
+                    logical_args: TextRange::empty(0),
+                    heredocs: Vec::new(),
+                    range,
+                    logical: String::new(),
+                    map: OffsetMap::default(),
+                    empty_continuation_lines: Vec::new(),
+                    start_line: 0,
+                    end_line: 0,
+                    invalid: true,
+                }
+            }
+        };
+
+        // Tokens for every physical line of the instruction.
+        let keyword_range = instruction.keyword.range;
+        for (k, (l, role)) in physical.iter().chain(heredoc_lines.iter()).enumerate() {
+            match role {
+                LineRole::Text { cont } => {
+                    if k == 0 {
+                        b.emit(TokenKind::Whitespace, l.start + lead);
+                        if keyword_range.end() <= l.content_end {
+                            b.emit(TokenKind::Keyword, keyword_range.end());
+                        }
+                    } else {
+                        let raw = &text[l.start..l.content_end];
+                        let lead = raw.len() - raw.trim_start_matches(is_space).len();
+                        b.emit(TokenKind::Whitespace, l.start + lead);
+                        if keyword_range.start() >= b.cursor && keyword_range.end() <= l.content_end
+                        {
+                            b.emit(TokenKind::Text, keyword_range.start());
+                            b.emit(TokenKind::Keyword, keyword_range.end());
+                        }
+                    }
+                    match cont {
+                        Some(c) => {
+                            b.emit(TokenKind::Text, *c);
+                            b.emit(TokenKind::Continuation, l.content_end);
+                        }
+                        None => b.emit(TokenKind::Text, l.content_end),
+                    }
+                    b.emit(TokenKind::Newline, l.end);
+                }
+                LineRole::Comment => b.line(*l, TokenKind::Comment),
+                LineRole::Blank => b.line(*l, TokenKind::Whitespace),
+                LineRole::HeredocBody => {
+                    b.emit(TokenKind::HeredocBody, l.end);
+                }
+                LineRole::HeredocEnd => {
+                    b.emit(TokenKind::HeredocEnd, l.content_end);
+                    b.emit(TokenKind::Newline, l.end);
+                }
+            }
+        }
+
+        let mut instruction = instruction;
+        instruction.range = range;
+        instruction.start_line = first_line as u32 + 1;
+        instruction.end_line = end_line_index as u32 + 1;
+        instruction.empty_continuation_lines = empty_continuation_lines;
+        if instruction.logical.is_empty() {
+            instruction.logical = logical;
+            instruction.map = map;
+        }
+        instructions.push(instruction);
+    }
+    b.emit(TokenKind::Whitespace, text.len());
+
+    if instructions.is_empty() {
+        let range = lines.last().map_or(TextRange::empty(text.len()), |l| {
+            TextRange::new(l.start, l.content_end)
+        });
+        errors.push(SyntaxError {
+            message: "the file has no instructions".to_string(),
+            range,
+        });
+    }
+    errors.sort_by_key(|e| (e.range.start, e.range.end));
+
+    Parsed {
+        text: text.to_string(),
+        line_index: LineIndex::new(text),
+        escape,
+        bom,
+        lossy: false,
+        directives,
+        comments,
+        instructions,
+        tokens: b.tokens,
+        errors,
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+enum LineRole {
+    /// Instruction text; `cont` is the file offset of the continuation character.
+    Text {
+        cont: Option<usize>,
+    },
+    Comment,
+    Blank,
+    HeredocBody,
+    HeredocEnd,
+}
+
+type ParseError = (String, Option<TextRange>);
+
+fn span(logical: &str, map: &OffsetMap, range: TextRange) -> Span {
+    Span {
+        text: range.slice(logical).to_string(),
+        range: map.range_to_file(range),
+    }
+}
+
+/// BuildKit's `newNodeFromLine` over `range` of the logical line.
+fn parse_instruction(
+    logical: &str,
+    map: &OffsetMap,
+    range: TextRange,
+    escape: char,
+) -> Result<Instruction, ParseError> {
+    let line = trim_space(logical, range);
+    let line_text = line.slice(logical);
+    let keyword_len = line_text.find(is_ws_delim).unwrap_or(line_text.len());
+    let keyword_range = TextRange::new(line.start(), line.start() + keyword_len);
+    let keyword = span(logical, map, keyword_range);
+    let kind = InstructionKind::from_keyword(&keyword.text);
+    let after_keyword = &line_text[keyword_len..];
+    let rest_start = line.start()
+        + keyword_len
+        + (after_keyword.len() - after_keyword.trim_start_matches(is_ws_delim).len());
+    let rest = TextRange::new(rest_start.min(line.end()), line.end());
+
+    let (raw_flags, args_start) = if rest.is_empty() {
+        (Vec::new(), rest.end())
+    } else {
+        extract_flags(logical, rest)
+    };
+    let flags = raw_flags
+        .into_iter()
+        .map(|f| {
+            let body = f.text.strip_prefix("--").unwrap_or(&f.text);
+            let (name, value) = match body.split_once('=') {
+                Some((n, v)) => (n.to_string(), Some(v.to_string())),
+                None => (body.to_string(), None),
+            };
+            Flag {
+                name,
+                value,
+                range: map.range_to_file(f.range),
+            }
+        })
+        .collect();
+    let args = trim_space(
+        logical,
+        TextRange::new(args_start.min(line.end()), line.end()),
+    );
+    let args_range = map.range_to_file(args);
+    let instruction_range = map.range_to_file(line);
+    let invalid_json = || {
+        (
+            "a JSON array in this instruction must hold only strings".to_string(),
+            Some(map.range_to_file(args)),
+        )
+    };
+
+    let parsed_args = match kind {
+        InstructionKind::Add | InstructionKind::Copy | InstructionKind::Volume => {
+            match parse_json_array(logical, args) {
+                Ok((items, _)) => Args::List {
+                    json: true,
+                    items: json_spans(items, map),
+                },
+                Err(JsonError::NotStringArray) => return Err(invalid_json()),
+                Err(JsonError::NotJson) if args.is_empty() => Args::Empty,
+                Err(JsonError::NotJson) => Args::List {
+                    json: false,
+                    items: split_ws(logical, args, 0)
+                        .into_iter()
+                        .map(|r| span(logical, map, r))
+                        .collect(),
+                },
+            }
+        }
+        InstructionKind::Cmd
+        | InstructionKind::Entrypoint
+        | InstructionKind::Run
+        | InstructionKind::Shell => {
+            match maybe_json(logical, map, args).map_err(|_| invalid_json())? {
+                Some(form) => Args::Command(form),
+                None => Args::Empty,
+            }
+        }
+        InstructionKind::Arg => {
+            let words = parse_words(logical, args, escape);
+            if words.is_empty() {
+                Args::Empty
+            } else {
+                Args::Pairs(
+                    words
+                        .into_iter()
+                        .map(|(r, w)| split_pair(logical, map, r, &w))
+                        .collect(),
+                )
+            }
+        }
+        InstructionKind::Env | InstructionKind::Label => {
+            let words = parse_words(logical, args, escape);
+            let key = kind.as_str();
+            if words.is_empty() {
+                Args::Empty
+            } else if !words[0].1.contains('=') {
+                let parts = split_ws(logical, args, 2);
+                if parts.len() < 2 {
+                    return Err((
+                        format!("`{key}` needs a name and a value (`{key} name=value`)"),
+                        Some(instruction_range),
+                    ));
+                }
+                let (k, v) = (parts[0], parts[1]);
+                Args::Pairs(vec![KeyValue {
+                    key: span(logical, map, k),
+                    value: Some(span(logical, map, v)),
+                    legacy: true,
+                    range: map.range_to_file(k.cover(v)),
+                }])
+            } else {
+                let mut pairs = Vec::with_capacity(words.len());
+                for (r, w) in words {
+                    if !w.contains('=') {
+                        return Err((
+                            format!("`{key}` expects `name=value` pairs, but `{w}` has no `=`"),
+                            Some(map.range_to_file(r)),
+                        ));
+                    }
+                    pairs.push(split_pair(logical, map, r, &w));
+                }
+                Args::Pairs(pairs)
+            }
+        }
+        InstructionKind::Expose => {
+            if args.is_empty() {
+                Args::Empty
+            } else {
+                Args::Words(
+                    split_ws(logical, args, 0)
+                        .into_iter()
+                        .map(|r| span(logical, map, r))
+                        .collect(),
+                )
+            }
+        }
+        InstructionKind::From => {
+            if args.is_empty() {
+                Args::Empty
+            } else {
+                let words: Vec<Span> = split_ws(logical, args, 0)
+                    .into_iter()
+                    .map(|r| span(logical, map, r))
+                    .collect();
+                let mut it = words.into_iter();
+                let image = it.next();
+                let rest: Vec<Span> = it.collect();
+                if rest.len() >= 2 && rest[0].text.eq_ignore_ascii_case("as") {
+                    let mut rest = rest.into_iter();
+                    Args::From(FromArgs {
+                        image,
+                        as_keyword: rest.next(),
+                        alias: rest.next(),
+                        extra: rest.collect(),
+                    })
+                } else {
+                    Args::From(FromArgs {
+                        image,
+                        as_keyword: None,
+                        alias: None,
+                        extra: rest,
+                    })
+                }
+            }
+        }
+        InstructionKind::Healthcheck => {
+            let text = args.slice(logical);
+            let sep = text.find(is_space).unwrap_or(text.len());
+            if sep == 0 {
+                Args::Empty
+            } else {
+                let after = &text[sep..];
+                let next = sep + (after.len() - after.trim_start_matches(is_space).len());
+                let kind_range = TextRange::new(args.start(), args.start() + sep);
+                let command_range = TextRange::new(args.start() + next, args.end());
+                let command =
+                    maybe_json(logical, map, command_range).map_err(|_| invalid_json())?;
+                Args::Healthcheck {
+                    kind: span(logical, map, kind_range),
+                    command,
+                }
+            }
+        }
+        InstructionKind::Maintainer
+        | InstructionKind::Stopsignal
+        | InstructionKind::User
+        | InstructionKind::Workdir => {
+            if args.is_empty() {
+                Args::Empty
+            } else {
+                Args::Text(span(logical, map, args))
+            }
+        }
+        InstructionKind::Onbuild => {
+            if args.is_empty() {
+                Args::Empty
+            } else {
+                let mut inner = parse_instruction(logical, map, args, escape)?;
+                inner.logical = args.slice(logical).to_string();
+                inner.map = OffsetMap::contiguous(args.start(), args.len()).then(map);
+                inner.range = args_range;
+                inner.logical_args = TextRange::new(
+                    inner.logical_args.start() - args.start(),
+                    inner.logical_args.end() - args.start(),
+                );
+                Args::Onbuild(Box::new(inner))
+            }
+        }
+        InstructionKind::Unknown => Args::Other(if args.is_empty() {
+            None
+        } else {
+            Some(span(logical, map, args))
+        }),
+    };
+
+    Ok(Instruction {
+        kind,
+        keyword,
+        flags,
+        args: parsed_args,
+        args_range,
+        logical_args: args,
+        heredocs: Vec::new(),
+        range: instruction_range,
+        logical: String::new(),
+        map: OffsetMap::default(),
+        empty_continuation_lines: Vec::new(),
+        start_line: 0,
+        end_line: 0,
+        invalid: false,
+    })
+}
+
+fn json_spans(items: Vec<(TextRange, String)>, map: &OffsetMap) -> Vec<Span> {
+    items
+        .into_iter()
+        .map(|(r, v)| Span {
+            text: v,
+            range: map.range_to_file(r),
+        })
+        .collect()
+}
+
+/// BuildKit's `parseMaybeJSON`: exec form, shell form, or nothing.
+fn maybe_json(
+    logical: &str,
+    map: &OffsetMap,
+    args: TextRange,
+) -> Result<Option<CommandForm>, JsonError> {
+    if args.is_empty() {
+        return Ok(None);
+    }
+    match parse_json_array(logical, args) {
+        Ok((items, range)) => Ok(Some(CommandForm::Exec {
+            items: json_spans(items, map),
+            range: map.range_to_file(range),
+        })),
+        Err(JsonError::NotStringArray) => Err(JsonError::NotStringArray),
+        Err(JsonError::NotJson) => Ok(Some(CommandForm::Shell(span(logical, map, args)))),
+    }
+}
+
+fn split_pair(_logical: &str, map: &OffsetMap, r: TextRange, word: &str) -> KeyValue {
+    match word.find('=') {
+        Some(eq) => {
+            let key = TextRange::new(r.start(), r.start() + eq);
+            let value = TextRange::new(r.start() + eq + 1, r.end().max(r.start() + eq + 1));
+            KeyValue {
+                key: Span {
+                    text: word[..eq].to_string(),
+                    range: map.range_to_file(key),
+                },
+                value: Some(Span {
+                    text: word[eq + 1..].to_string(),
+                    range: map.range_to_file(value),
+                }),
+                legacy: false,
+                range: map.range_to_file(r),
+            }
+        }
+        None => KeyValue {
+            key: Span {
+                text: word.to_string(),
+                range: map.range_to_file(r),
+            },
+            value: None,
+            legacy: false,
+            range: map.range_to_file(r),
+        },
+    }
+}
+
+fn can_contain_heredoc(ins: &Instruction) -> bool {
+    let ins = ins.effective();
+    if !matches!(
+        ins.kind,
+        InstructionKind::Run | InstructionKind::Copy | InstructionKind::Add
+    ) {
+        return false;
+    }
+    !matches!(
+        ins.args,
+        Args::Command(CommandForm::Exec { .. }) | Args::List { json: true, .. }
+    )
+}
+
+/// Heredoc markers in the logical line: `(marker range, name, chomp, expand, fd)`.
+fn heredocs_in(
+    logical: &str,
+    map: &OffsetMap,
+) -> Vec<(TextRange, String, bool, bool, Option<u32>)> {
+    let mut out = Vec::new();
+    for (range, raw) in shell_words(logical) {
+        // ^(\d*)<<(-?)([^<]*)$
+        let digits = raw.len() - raw.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let Some(after) = raw[digits..].strip_prefix("<<") else {
+            continue;
+        };
+        let (chomp, rest) = match after.strip_prefix('-') {
+            Some(r) => (true, r),
+            None => (false, after),
+        };
+        if rest.is_empty() || rest.contains('<') {
+            continue;
+        }
+        let name = super::words::unquote(rest, '\\');
+        if name.is_empty() || name.contains(is_space) {
+            continue;
+        }
+        let expand = !rest.contains(['\'', '"']);
+        let fd = raw[..digits].parse().ok();
+        out.push((map.range_to_file(range), name, chomp, expand, fd));
+    }
+    out
+}
+
+/// Splits a line into shell words with their raw text (quotes kept), as BuildKit's shell
+/// lexer does with `RawQuotes` and `RawEscapes`.
+fn shell_words(line: &str) -> Vec<(TextRange, String)> {
+    let mut out = Vec::new();
+    let mut chars = line.char_indices().peekable();
+    while let Some(&(start, c)) = chars.peek() {
+        if is_space(c) {
+            chars.next();
+            continue;
+        }
+        let mut end = start;
+        while let Some(&(i, c)) = chars.peek() {
+            if is_space(c) {
+                break;
+            }
+            chars.next();
+            end = i + c.len_utf8();
+            match c {
+                '\\' => {
+                    if let Some((j, d)) = chars.next() {
+                        end = j + d.len_utf8();
+                    }
+                }
+                '\'' | '"' => {
+                    for (j, d) in chars.by_ref() {
+                        end = j + d.len_utf8();
+                        if d == c {
+                            break;
+                        }
+                        if d == '\\' && c == '"' {
+                            // Skip the escaped character.
+                            continue;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        out.push((TextRange::new(start, end), line[start..end].to_string()));
+    }
+    out
+}
+
+/// Go's `strconv.Quote`.
+fn go_quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\u{07}' => out.push_str("\\a"),
+            '\u{08}' => out.push_str("\\b"),
+            '\u{0c}' => out.push_str("\\f"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{0b}' => out.push_str("\\v"),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            c if c == '\u{fffd}' => out.push(c),
+            c if c.is_control() || (c.is_whitespace() && c != ' ') => {
+                if (c as u32) < 0x10000 {
+                    out.push_str(&format!("\\u{:04x}", c as u32));
+                } else {
+                    out.push_str(&format!("\\U{:08x}", c as u32));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn command_values(form: &CommandForm) -> Vec<String> {
+    match form {
+        CommandForm::Exec { items, .. } => items.iter().map(|s| s.text.clone()).collect(),
+        CommandForm::Shell(s) => vec![s.text.clone()],
+    }
+}
+
+fn dump_instruction(ins: &Instruction) -> String {
+    let mut out = ins.keyword.text.to_lowercase();
+    if !ins.flags.is_empty() {
+        let flags: Vec<String> = ins
+            .flags
+            .iter()
+            .map(|f| {
+                go_quote(&match &f.value {
+                    Some(v) => format!("--{}={}", f.name, v),
+                    None => format!("--{}", f.name),
+                })
+            })
+            .collect();
+        out.push_str(&format!(" [{}]", flags.join(" ")));
+    }
+    let values: Vec<String> = match &ins.args {
+        Args::Empty => Vec::new(),
+        Args::Command(form) => command_values(form),
+        Args::List { items, .. } | Args::Words(items) => {
+            items.iter().map(|s| s.text.clone()).collect()
+        }
+        Args::Pairs(pairs) if ins.kind == InstructionKind::Arg => pairs
+            .iter()
+            .map(|p| match &p.value {
+                Some(v) => format!("{}={}", p.key.text, v.text),
+                None => p.key.text.clone(),
+            })
+            .collect(),
+        Args::Pairs(pairs) => pairs
+            .iter()
+            .flat_map(|p| {
+                [
+                    p.key.text.clone(),
+                    p.value.as_ref().map_or(String::new(), |v| v.text.clone()),
+                    if p.legacy {
+                        String::new()
+                    } else {
+                        "=".to_string()
+                    },
+                ]
+            })
+            .collect(),
+        Args::From(f) => f
+            .image
+            .iter()
+            .chain(f.as_keyword.iter())
+            .chain(f.alias.iter())
+            .chain(f.extra.iter())
+            .map(|s| s.text.clone())
+            .collect(),
+        Args::Text(s) => vec![s.text.clone()],
+        Args::Healthcheck { kind, command } => {
+            let mut v = vec![kind.text.clone()];
+            if let Some(c) = command {
+                v.extend(command_values(c));
+            }
+            v
+        }
+        Args::Onbuild(inner) => {
+            out.push_str(&format!(" ({})", dump_instruction(inner)));
+            Vec::new()
+        }
+        Args::Other(_) => vec![String::new()],
+    };
+    for v in values {
+        out.push(' ');
+        out.push_str(&go_quote(&v));
+    }
+    out
+}
+
+pub(super) fn dump(parsed: &Parsed) -> String {
+    let mut out = String::new();
+    for ins in &parsed.instructions {
+        out.push('(');
+        out.push_str(&dump_instruction(ins));
+        out.push_str(")\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roundtrip(text: &str) -> Parsed {
+        let parsed = parse(text);
+        assert_eq!(parsed.print(), text);
+        let mut at = 0;
+        for t in &parsed.tokens {
+            assert_eq!(
+                t.range.start(),
+                at,
+                "tokens must tile the input: {:?}",
+                parsed.tokens
+            );
+            at = t.range.end();
+        }
+        assert_eq!(at, text.len());
+        parsed
+    }
+
+    #[test]
+    fn continuation_comments_and_blank_lines() {
+        let text = "FROM a\nRUN apt-get update \\\n  # comment\n\n  && apt-get install -y x\nCMD [\"x\"]\n";
+        let p = roundtrip(text);
+        assert!(p.errors.is_empty(), "{:?}", p.errors);
+        assert_eq!(p.instructions.len(), 3);
+        let run = &p.instructions[1];
+        assert_eq!((run.start_line, run.end_line), (2, 5));
+        assert_eq!(run.logical, "RUN apt-get update   && apt-get install -y x");
+        assert_eq!(run.empty_continuation_lines.len(), 1);
+        let Args::Command(CommandForm::Shell(s)) = &run.args else {
+            panic!("shell form expected")
+        };
+        assert_eq!(
+            s.range.slice(text),
+            "apt-get update \\\n  # comment\n\n  && apt-get install -y x"
+        );
+    }
+
+    #[test]
+    fn escape_directive_and_backtick() {
+        let text = "# escape=`\nFROM a\nRUN dir c:\\ `\n  && echo x\n";
+        let p = roundtrip(text);
+        assert_eq!(p.escape, '`');
+        assert_eq!(p.instructions[1].logical, "RUN dir c:\\   && echo x");
+    }
+
+    #[test]
+    fn heredocs_several_per_instruction() {
+        let text = "FROM a\nRUN <<EOF1 cat - <<-\"EOF2\"\necho one\nEOF1\n\tsecond\n\tEOF2\nCOPY <<x /f\nbody\nx\n";
+        let p = roundtrip(text);
+        assert!(p.errors.is_empty(), "{:?}", p.errors);
+        let run = &p.instructions[1];
+        assert_eq!(run.heredocs.len(), 2);
+        assert_eq!(run.heredocs[0].body.slice(text), "echo one\n");
+        assert!(run.heredocs[1].chomp && !run.heredocs[1].expand);
+        assert_eq!(run.end_line, 6);
+        assert_eq!(p.instructions[2].heredocs[0].name, "x");
+    }
+
+    #[test]
+    fn errors_recover_at_next_instruction() {
+        let text = "FROM a\nENV\nLABEL x\nRUN [\"a\", 1]\nRUN <<EOF\nnever ends\n";
+        let p = roundtrip(text);
+        let msgs: Vec<_> = p
+            .errors
+            .iter()
+            .map(|e| p.line_of(e.range.start()))
+            .collect();
+        assert_eq!(msgs, vec![3, 4, 5], "{:?}", p.errors);
+        assert_eq!(p.instructions.len(), 5);
+    }
+
+    #[test]
+    fn crlf_bom_and_lowercase() {
+        let text = "\u{feff}from a as b\r\nenv A=1 \\\r\n  B=2\r\n";
+        let p = roundtrip(text);
+        assert!(p.bom);
+        assert_eq!(p.instructions[0].kind, InstructionKind::From);
+        assert_eq!(p.instructions[1].pairs().len(), 2);
+        assert_eq!(p.instructions[1].pairs()[1].key.range.slice(text), "B");
+    }
+
+    #[test]
+    fn flags_and_onbuild() {
+        let text = "FROM a\nCOPY --from=build --link src /dst\nONBUILD RUN --mount=type=cache,target=/x make\n";
+        let p = roundtrip(text);
+        let copy = &p.instructions[1];
+        assert_eq!(
+            copy.flag("from").and_then(|f| f.value.as_deref()),
+            Some("build")
+        );
+        assert_eq!(
+            copy.flag("link").map(|f| f.range.slice(text)),
+            Some("--link")
+        );
+        let Args::Onbuild(inner) = &p.instructions[2].args else {
+            panic!("onbuild")
+        };
+        assert_eq!(inner.kind, InstructionKind::Run);
+        assert_eq!(
+            inner.flag("mount").map(|f| f.range.slice(text)),
+            Some("--mount=type=cache,target=/x")
+        );
+        assert_eq!(inner.keyword.range.slice(text), "RUN");
+    }
+
+    #[test]
+    fn garbage_never_panics() {
+        for text in [
+            "\\",
+            "`",
+            "#",
+            "# escape=x\nFROM a",
+            "RUN <<",
+            "RUN <<-",
+            "\u{feff}",
+            "FROM\0a\n\\\n\\",
+            "ONBUILD",
+            "ONBUILD ONBUILD RUN <<E\nE",
+        ] {
+            let p = parse(text);
+            assert_eq!(p.print(), text);
+        }
+    }
+}
