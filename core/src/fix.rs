@@ -1,0 +1,266 @@
+//! Applying fixes to a fixed point.
+//!
+//! Each pass lints the current text, takes the fixes the mode allows, keeps those whose
+//! edits do not overlap an earlier-chosen fix, applies them, and re-parses. A pass that
+//! would add a syntax error is retried one fix at a time, and the fixes that break the
+//! file are skipped and reported. Passes stop when nothing applies, or after
+//! [`MAX_PASSES`] (then the result says the fixes did not converge).
+
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use crate::settings::Settings;
+use crate::syntax::parse;
+use crate::text::TextRange;
+
+/// The most passes a fix run makes.
+pub const MAX_PASSES: usize = 12;
+
+/// What [`fix`] did.
+#[derive(Clone, Debug)]
+pub struct FixResult {
+    /// The fixed text (the input when nothing applied).
+    pub output: String,
+    /// The findings whose fixes were applied, with ranges in the original text (a range
+    /// inside text an earlier fix wrote points at that fix's position).
+    pub fixed: Vec<Diagnostic>,
+    /// The findings that remain in `output`, with ranges in `output`.
+    pub remaining: Vec<Diagnostic>,
+    /// How many passes changed the text.
+    pub passes: usize,
+    /// Set when a fix was skipped because it would have broken the file, or the passes
+    /// did not converge. The output is still a good file.
+    pub error: Option<String>,
+}
+
+impl FixResult {
+    pub fn changed(&self, input: &str) -> bool {
+        self.output != input
+    }
+}
+
+/// Fixes `text`: safe fixes, and unsafe ones too when `mode` is [`Applicability::Unsafe`].
+pub fn fix(text: &str, settings: &Settings, mode: Applicability) -> FixResult {
+    let mut current = text.to_string();
+    let mut fixed: Vec<Diagnostic> = Vec::new();
+    // The edits of each pass, to map positions back to the original text.
+    let mut history: Vec<Vec<Edit>> = Vec::new();
+    let mut errors: Vec<String> = Vec::new();
+    let mut skipped: Vec<(&'static str, String)> = Vec::new();
+    let mut passes = 0;
+    let mut converged = false;
+
+    for _ in 0..MAX_PASSES {
+        let parsed = parse(&current);
+        let error_count = parsed.errors.len();
+        let diagnostics = crate::lint(&parsed, settings);
+        let candidates: Vec<Diagnostic> = diagnostics
+            .into_iter()
+            .filter(|d| {
+                d.fix
+                    .as_ref()
+                    .is_some_and(|f| f.applicability <= mode && !f.edits.is_empty())
+                    && !skipped
+                        .iter()
+                        .any(|(c, t)| *c == d.code && d.fix.as_ref().is_some_and(|f| &f.title == t))
+            })
+            .collect();
+        let chosen = choose(candidates);
+        if chosen.is_empty() {
+            converged = true;
+            break;
+        }
+        let (next, applied) = match apply_all(&current, &chosen) {
+            Some(next) if parse(&next).errors.len() <= error_count => (next, chosen),
+            _ => {
+                // Find the fixes that break the file, one at a time.
+                let mut good = Vec::new();
+                for d in chosen {
+                    let alone = apply_all(&current, std::slice::from_ref(&d));
+                    match alone {
+                        Some(t) if parse(&t).errors.len() <= error_count => good.push(d),
+                        _ => {
+                            errors.push(format!(
+                                "the fix for `{}` at byte {} would have broken the file and was skipped",
+                                d.code, d.range.start
+                            ));
+                            if let Some(f) = &d.fix {
+                                skipped.push((d.code, f.title.clone()));
+                            }
+                        }
+                    }
+                }
+                match apply_all(&current, &good) {
+                    Some(t) if parse(&t).errors.len() <= error_count => (t, good),
+                    _ => (current.clone(), Vec::new()),
+                }
+            }
+        };
+        if applied.is_empty() || next == current {
+            if skipped.is_empty() {
+                converged = true;
+                break;
+            }
+            continue;
+        }
+        let edits: Vec<Edit> = applied
+            .iter()
+            .filter_map(|d| d.fix.as_ref())
+            .flat_map(|f| f.edits.iter().cloned())
+            .collect();
+        for mut d in applied {
+            d.range = map_back(d.range, &history);
+            if let Some(f) = d.fix.as_mut() {
+                for e in &mut f.edits {
+                    e.range = map_back(e.range, &history);
+                }
+            }
+            fixed.push(d);
+        }
+        history.push(sorted(edits));
+        current = next;
+        passes += 1;
+    }
+    if !converged {
+        errors.push(format!(
+            "fixes did not settle after {MAX_PASSES} passes; the last good text is kept"
+        ));
+    }
+    let remaining = crate::lint(&parse(&current), settings);
+    FixResult {
+        output: current,
+        fixed,
+        remaining,
+        passes,
+        error: if errors.is_empty() {
+            None
+        } else {
+            Some(errors.join("; "))
+        },
+    }
+}
+
+/// Applies one fix to a text (for "fix this one finding" in a UI). `None` when the
+/// fix's edits do not fit the text or would add a syntax error.
+pub fn apply_fix(text: &str, fix: &Fix) -> Option<String> {
+    let out = apply_edits(text, &fix.edits)?;
+    if parse(&out).errors.len() > parse(text).errors.len() {
+        return None;
+    }
+    Some(out)
+}
+
+/// Picks fixes in position order, skipping any whose edits touch an already-chosen one.
+fn choose(mut candidates: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    candidates.sort_by_key(|d| {
+        d.fix
+            .as_ref()
+            .and_then(Fix::range)
+            .map(|r| (r.start, r.end))
+    });
+    let mut taken: Vec<TextRange> = Vec::new();
+    let mut chosen = Vec::new();
+    for d in candidates {
+        let Some(fix) = &d.fix else { continue };
+        let clashes = fix.edits.iter().any(|e| {
+            taken.iter().any(|t| {
+                t.overlaps(e.range)
+                    || (t.start == e.range.start)
+                    || (t.end == e.range.start && e.range.is_empty())
+                    || (e.range.end == t.start && t.is_empty())
+            })
+        });
+        if clashes {
+            continue;
+        }
+        taken.extend(fix.edits.iter().map(|e| e.range));
+        chosen.push(d);
+    }
+    chosen
+}
+
+fn sorted(mut edits: Vec<Edit>) -> Vec<Edit> {
+    edits.sort_by_key(|e| (e.range.start, e.range.end));
+    edits
+}
+
+fn apply_all(text: &str, diagnostics: &[Diagnostic]) -> Option<String> {
+    let edits: Vec<Edit> = diagnostics
+        .iter()
+        .filter_map(|d| d.fix.as_ref())
+        .flat_map(|f| f.edits.iter().cloned())
+        .collect();
+    apply_edits(text, &sorted(edits))
+}
+
+/// Applies sorted, non-overlapping edits. `None` when an edit does not fit the text.
+pub fn apply_edits(text: &str, edits: &[Edit]) -> Option<String> {
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut at = 0;
+    for e in edits {
+        let (start, end) = (e.range.start(), e.range.end());
+        if start < at
+            || end > text.len()
+            || !text.is_char_boundary(start)
+            || !text.is_char_boundary(end)
+        {
+            return None;
+        }
+        out.push_str(&text[at..start]);
+        out.push_str(&e.content);
+        at = end;
+    }
+    out.push_str(text.get(at..)?);
+    Some(out)
+}
+
+/// Maps a range in the text after `history` back to the original text.
+fn map_back(range: TextRange, history: &[Vec<Edit>]) -> TextRange {
+    let mut r = range;
+    for edits in history.iter().rev() {
+        r = TextRange::new(back_offset(r.start(), edits), back_offset(r.end(), edits));
+    }
+    r
+}
+
+fn back_offset(offset: usize, edits: &[Edit]) -> usize {
+    let mut delta: isize = 0;
+    for e in edits {
+        let new_start = (e.range.start() as isize + delta) as usize;
+        let new_end = new_start + e.content.len();
+        if offset < new_start {
+            break;
+        }
+        if offset < new_end {
+            return e.range.start();
+        }
+        delta += e.content.len() as isize - e.range.len() as isize;
+    }
+    (offset as isize - delta).max(0) as usize
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edits_apply_and_map_back() {
+        let text = "abcdef";
+        let edits = vec![
+            Edit::replace(TextRange::new(1, 2), "XX"),
+            Edit::insert(4, "--"),
+        ];
+        let out = apply_edits(text, &edits).unwrap();
+        assert_eq!(out, "aXXcd--ef");
+        assert_eq!(back_offset(3, &edits), 2); // 'c'
+        assert_eq!(back_offset(7, &edits), 4); // 'e'
+        assert_eq!(back_offset(5, &edits), 4); // inside the insertion
+    }
+
+    #[test]
+    fn overlapping_edits_are_refused() {
+        let edits = vec![
+            Edit::delete(TextRange::new(0, 3)),
+            Edit::delete(TextRange::new(2, 4)),
+        ];
+        assert_eq!(apply_edits("abcdef", &edits), None);
+    }
+}

@@ -1,0 +1,144 @@
+use super::Checker;
+use crate::diagnostic::{Applicability, Edit, Fix};
+use crate::syntax::{Args, CommandForm, InstructionKind};
+
+declare_rule! {
+    /// ## What it does
+    /// Checks for `RUN apt-get update` that does not delete `/var/lib/apt/lists/*` in the
+    /// same `RUN`, in the final stage or in a stage another stage builds on.
+    ///
+    /// ## Why is this bad?
+    /// The package lists are tens of megabytes that the running container never needs.
+    /// Deleting them in a later `RUN` does not help: the layer that wrote them keeps them.
+    ///
+    /// A `RUN --mount=type=cache` on `/var/lib/apt/lists` (or on both `/var/lib/apt` and
+    /// `/var/cache/apt`) keeps the lists out of the image and is not reported.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM debian:12
+    /// RUN apt-get update && apt-get install -y --no-install-recommends curl
+    /// ```
+    ///
+    /// Use instead:
+    /// ```dockerfile
+    /// FROM debian:12
+    /// RUN apt-get update && apt-get install -y --no-install-recommends curl \
+    ///     && rm -rf /var/lib/apt/lists/*
+    /// ```
+    ///
+    /// ## Fix safety
+    /// The fix appends `&& rm -rf /var/lib/apt/lists/*` to the command. It is safe when no
+    /// later instruction of the file runs `apt-get` (nothing in the build reads the lists
+    /// again) and unsafe otherwise: a later `apt-get install` without its own `update`
+    /// would then fail.
+    ///
+    /// ## References
+    /// - [Docker docs: apt-get](https://docs.docker.com/build/building/best-practices/#apt-get)
+    /// - hadolint `DL3009`
+    pub static META = {
+        code: "DL3009",
+        name: "apt-lists-not-deleted",
+        aliases: [],
+        severity: Info,
+        category: Performance,
+        fix: Sometimes,
+    }
+}
+
+fn has_cache_mount(value: &str, dir: &str) -> bool {
+    let mut is_cache = false;
+    let mut target_ok = false;
+    for part in value.split(',') {
+        let (k, v) = part.split_once('=').unwrap_or((part, ""));
+        match k.trim() {
+            "type" => is_cache = v == "cache",
+            "target" | "dst" | "destination" => target_ok = v.starts_with(dir),
+            _ => {}
+        }
+    }
+    is_cache && target_ok
+}
+
+pub(super) fn check(c: &mut Checker) {
+    let mut found = Vec::new();
+    let runs_apt_later: Vec<bool> = {
+        let n = c.parsed.instructions.len();
+        let mut later = vec![false; n + 1];
+        for i in (0..n).rev() {
+            let uses_apt = c.script(i).is_some_and(|s| s.commands.iter().any(|cmd| cmd.name() == "apt-get" || cmd.name() == "apt"));
+            later[i] = later[i + 1] || uses_apt;
+        }
+        later
+    };
+    for (index, ins) in c.instructions() {
+        if ins.kind != InstructionKind::Run {
+            continue;
+        }
+        let mounts: Vec<&str> = ins
+            .flags
+            .iter()
+            .filter(|f| f.name == "mount")
+            .filter_map(|f| f.value.as_deref())
+            .collect();
+        if mounts.iter().any(|m| has_cache_mount(m, "/var/lib/apt/lists"))
+            || (mounts.iter().any(|m| has_cache_mount(m, "/var/lib/apt"))
+                && mounts.iter().any(|m| has_cache_mount(m, "/var/cache/apt")))
+        {
+            continue;
+        }
+        let Some(stage) = c.model.stage_of(index) else { continue };
+        let relevant = c.model.is_final(stage) || c.model.stages.iter().any(|s| s.parent == Some(stage.index));
+        if !relevant {
+            continue;
+        }
+        let Some(script) = c.script(index) else { continue };
+        let Some(update) = script
+            .commands
+            .iter()
+            .find(|cmd| cmd.name() == "apt-get" && cmd.arg_values().any(|a| a == "update"))
+        else {
+            continue;
+        };
+        // Ex) RUN apt-get update && apt-get install -y x   (no rm -rf /var/lib/apt/lists/*)
+        let cleans = script.commands.iter().any(|cmd| {
+            cmd.name() == "rm"
+                && cmd.has_flag(&['r'], &["recursive"])
+                && cmd.arg_values().any(|a| a.starts_with("/var/lib/apt/lists"))
+        });
+        if cleans {
+            continue;
+        }
+        let fix = match &ins.args {
+            Args::Command(CommandForm::Shell(span)) if ins.heredocs.is_empty() => {
+                let applicability = if runs_apt_later.get(index + 1).copied().unwrap_or(false) {
+                    Applicability::Unsafe
+                } else {
+                    Applicability::Safe
+                };
+                Some(Fix::new(
+                    "Append `&& rm -rf /var/lib/apt/lists/*`",
+                    applicability,
+                    vec![Edit::insert(span.range.end(), " \\\n    && rm -rf /var/lib/apt/lists/*")],
+                ))
+            }
+            _ => None,
+        };
+        found.push((update.range, fix));
+    }
+    let escape = c.parsed.escape;
+    let eol = c.line_ending();
+    for (range, mut fix) in found {
+        if let Some(f) = fix.as_mut() {
+            for e in &mut f.edits {
+                e.content = format!(" {escape}{eol}    && rm -rf /var/lib/apt/lists/*");
+            }
+        }
+        c.report_with_fix(
+            &META,
+            range,
+            "`apt-get update` leaves the package lists in the image; delete `/var/lib/apt/lists/*` in the same `RUN`",
+            fix,
+        );
+    }
+}

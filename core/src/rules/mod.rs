@@ -1,0 +1,388 @@
+//! The rule engine: one explicit list of rules, each in its own file, run over the
+//! syntax tree and the semantic model.
+
+use crate::diagnostic::{Diagnostic, Fix, Severity};
+use crate::model::Model;
+use crate::settings::{Level, Settings};
+use crate::shell::{self, Script};
+use crate::syntax::{Args, CommandForm, Instruction, InstructionKind, Parsed};
+use crate::text::{OffsetMap, TextRange};
+use std::cell::OnceCell;
+
+/// What a rule is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Category {
+    Syntax,
+    Security,
+    BestPractice,
+    Maintainability,
+    Style,
+    Performance,
+}
+
+impl Category {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Syntax => "syntax",
+            Category::Security => "security",
+            Category::BestPractice => "best-practice",
+            Category::Maintainability => "maintainability",
+            Category::Style => "style",
+            Category::Performance => "performance",
+        }
+    }
+}
+
+/// Whether and how a rule fixes what it finds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FixAvailability {
+    None,
+    /// Always a safe fix.
+    Safe,
+    /// A fix, unsafe.
+    Unsafe,
+    /// Safe or unsafe depending on the case, or only for some cases.
+    Sometimes,
+}
+
+impl FixAvailability {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FixAvailability::None => "none",
+            FixAvailability::Safe => "safe",
+            FixAvailability::Unsafe => "unsafe",
+            FixAvailability::Sometimes => "sometimes",
+        }
+    }
+}
+
+/// A rule's identity and documentation.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Primary code: a hadolint code, a BuildKit check name, or `DCnnnn`.
+    pub code: &'static str,
+    /// Kebab-case name of the bad pattern.
+    pub name: &'static str,
+    /// The other tools' codes for the same problem.
+    pub aliases: &'static [&'static str],
+    pub severity: Severity,
+    pub category: Category,
+    pub fix: FixAvailability,
+    pub default_enabled: bool,
+    /// The rule's doc comment (each line keeps rustdoc's leading space; see [`RuleMeta::docs`]).
+    pub doc_comment: &'static str,
+}
+
+impl RuleMeta {
+    /// The documentation as Markdown.
+    pub fn docs(&self) -> String {
+        let mut out = String::with_capacity(self.doc_comment.len());
+        for line in self.doc_comment.lines() {
+            out.push_str(line.strip_prefix(' ').unwrap_or(line));
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The first sentence under `## What it does`.
+    pub fn summary(&self) -> String {
+        let docs = self.docs();
+        let mut lines = docs
+            .lines()
+            .skip_while(|l| !l.starts_with("## What it does"))
+            .skip(1);
+        let mut summary = String::new();
+        for line in lines.by_ref() {
+            if line.trim().is_empty() {
+                if summary.is_empty() {
+                    continue;
+                }
+                break;
+            }
+            if !summary.is_empty() {
+                summary.push(' ');
+            }
+            summary.push_str(line.trim());
+        }
+        summary
+    }
+
+    /// A section of the docs (`"Example"`, `"Fix safety"`...), without its heading.
+    pub fn section(&self, heading: &str) -> Option<String> {
+        let docs = self.docs();
+        let start = docs.find(&format!("## {heading}\n"))?;
+        let body = &docs[start + heading.len() + 4..];
+        let end = body.find("\n## ").map_or(body.len(), |i| i + 1);
+        Some(body[..end].trim().to_string())
+    }
+
+    /// True when `id` names this rule (code, name or alias; any case).
+    pub fn matches(&self, id: &str) -> bool {
+        let id = id.trim();
+        self.code.eq_ignore_ascii_case(id)
+            || self.name.eq_ignore_ascii_case(id)
+            || self.aliases.iter().any(|a| a.eq_ignore_ascii_case(id))
+    }
+}
+
+/// Declares a rule's metadata; the doc comment above it is the rule's documentation.
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:expr])*
+        $vis:vis static $meta:ident = {
+            code: $code:expr,
+            name: $name:expr,
+            aliases: [$($alias:expr),* $(,)?],
+            severity: $severity:ident,
+            category: $category:ident,
+            fix: $fix:ident
+            $(, default_enabled: $enabled:expr)?
+            $(,)?
+        }
+    ) => {
+        $vis static $meta: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+            code: $code,
+            name: $name,
+            aliases: &[$($alias),*],
+            severity: $crate::diagnostic::Severity::$severity,
+            category: $crate::rules::Category::$category,
+            fix: $crate::rules::FixAvailability::$fix,
+            default_enabled: declare_rule!(@enabled $($enabled)?),
+            doc_comment: concat!($($doc, "\n"),*),
+        };
+    };
+    (@enabled) => { true };
+    (@enabled $e:expr) => { $e };
+}
+
+/// The one list of rules. Each entry is a module with a `META` and a `check` function.
+macro_rules! declare_rules {
+    ($($module:ident),* $(,)?) => {
+        $(mod $module;)*
+
+        static RULES: &[&RuleMeta] = &[&syntax_error::META, $(&$module::META),*];
+
+        fn run_rules(checker: &mut Checker) {
+            $(
+                if checker.enabled(&$module::META) {
+                    $module::check(checker);
+                }
+            )*
+        }
+    };
+}
+
+mod syntax_error;
+
+declare_rules! {
+    untagged_base_image,
+    latest_tag_base_image,
+    add_instead_of_copy,
+    maintainer_instruction,
+    shell_form_cmd,
+    apt_install_recommends,
+    apt_lists_not_deleted,
+    last_user_root,
+    pipe_without_pipefail,
+    from_as_casing,
+    inconsistent_instruction_casing,
+    legacy_key_value_format,
+}
+
+/// Every rule, in the order they are declared.
+pub fn rules() -> &'static [&'static RuleMeta] {
+    RULES
+}
+
+/// The rule a code, kebab name or alias names.
+pub fn find(id: &str) -> Option<&'static RuleMeta> {
+    RULES.iter().copied().find(|r| r.matches(id))
+}
+
+/// The level a rule runs at under `settings`.
+pub fn level(meta: &RuleMeta, settings: &Settings) -> Level {
+    if settings.ignored.iter().any(|id| meta.matches(id)) {
+        return Level::Off;
+    }
+    for (id, level) in &settings.overrides {
+        if meta.matches(id) {
+            return *level;
+        }
+    }
+    if meta.default_enabled {
+        Level::On(meta.severity)
+    } else {
+        Level::Off
+    }
+}
+
+/// What rules see: the parse, the model, the settings, and the RUN scripts parsed once.
+pub struct Checker<'a> {
+    pub parsed: &'a Parsed,
+    pub model: Model,
+    pub settings: &'a Settings,
+    scripts: Vec<OnceCell<Option<Script>>>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Checker<'a> {
+    fn new(parsed: &'a Parsed, settings: &'a Settings) -> Self {
+        Checker {
+            parsed,
+            model: Model::new(parsed),
+            settings,
+            scripts: (0..parsed.instructions.len())
+                .map(|_| OnceCell::new())
+                .collect(),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    fn enabled(&self, meta: &RuleMeta) -> bool {
+        level(meta, self.settings) != Level::Off
+    }
+
+    pub fn text(&self) -> &'a str {
+        self.parsed.text()
+    }
+
+    /// Instructions with their index, ONBUILD-wrapped ones unwrapped.
+    pub fn instructions(&self) -> impl Iterator<Item = (usize, &'a Instruction)> + 'a {
+        self.parsed
+            .instructions
+            .iter()
+            .enumerate()
+            .map(|(i, ins)| (i, ins.effective()))
+    }
+
+    /// The line ending the file uses (for fixes that add lines).
+    pub fn line_ending(&self) -> &'static str {
+        let text = self.text();
+        match text.find('\n') {
+            Some(i) if i > 0 && text.as_bytes()[i - 1] == b'\r' => "\r\n",
+            _ => "\n",
+        }
+    }
+
+    /// The shell script of RUN instruction `index` (ONBUILD RUN included), parsed once.
+    /// `None` for exec-form RUNs, non-POSIX shells and instructions that are not RUN.
+    pub fn script(&self, index: usize) -> Option<&Script> {
+        let cell = self.scripts.get(index)?;
+        cell.get_or_init(|| {
+            let ins = self.parsed.instructions.get(index)?.effective();
+            if ins.kind != InstructionKind::Run {
+                return None;
+            }
+            if self.model.state(index).is_some_and(|s| s.non_posix) {
+                return None;
+            }
+            let (text, map) = shell_source(self.parsed, ins)?;
+            Some(shell::parse(&text, &map))
+        })
+        .as_ref()
+    }
+
+    /// Reports a finding; returns it so the caller can attach a fix.
+    pub fn report(
+        &mut self,
+        meta: &'static RuleMeta,
+        range: TextRange,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.diagnostics.push(Diagnostic {
+            code: meta.code,
+            rule: meta.name,
+            aliases: meta.aliases,
+            severity: meta.severity,
+            message: message.into(),
+            range,
+            fix: None,
+        });
+        let last = self.diagnostics.len() - 1;
+        &mut self.diagnostics[last]
+    }
+
+    pub fn report_with_fix(
+        &mut self,
+        meta: &'static RuleMeta,
+        range: TextRange,
+        message: impl Into<String>,
+        fix: Option<Fix>,
+    ) {
+        self.report(meta, range, message).fix = fix;
+    }
+}
+
+/// The text a RUN hands to `/bin/sh -c`, with a map back to the file: the shell-form
+/// arguments, then each heredoc's body and terminator (as a shell reads a heredoc).
+/// A RUN whose arguments are only a heredoc marker runs the heredoc's body as the script.
+pub fn shell_source(parsed: &Parsed, ins: &Instruction) -> Option<(String, OffsetMap)> {
+    let Args::Command(CommandForm::Shell(span)) = &ins.args else {
+        return None;
+    };
+    let text = parsed.text();
+    // A heredoc with a non-shell shebang is not shell.
+    if let [doc] = ins.heredocs.as_slice() {
+        let body = doc.body.slice(text);
+        let is_marker_only = span.text.trim() == doc.marker.slice(text).trim();
+        if is_marker_only {
+            if body.starts_with("#!") {
+                let first = body.lines().next().unwrap_or("");
+                if !["sh", "bash", "ash", "dash", "zsh"]
+                    .iter()
+                    .any(|s| first.ends_with(s))
+                {
+                    return None;
+                }
+            }
+            return Some((
+                body.to_string(),
+                OffsetMap::contiguous(doc.body.start(), body.len()),
+            ));
+        }
+    }
+    // The logical arguments (continuations removed) mapped through the instruction's map.
+    let mut source = span.text.clone();
+    let mut map = OffsetMap::contiguous(ins.logical_args.start(), span.text.len()).then(&ins.map);
+    for doc in &ins.heredocs {
+        source.push('\n');
+        map.push(source.len(), doc.body.start());
+        let tail = TextRange::new(doc.body.start(), doc.terminator.end());
+        source.push_str(tail.slice(text));
+    }
+    map.set_len(source.len());
+    Some((source, map))
+}
+
+/// Runs every enabled rule and applies severity overrides and suppressions.
+pub(crate) fn run(parsed: &Parsed, settings: &Settings) -> Vec<Diagnostic> {
+    let mut checker = Checker::new(parsed, settings);
+    if checker.enabled(&syntax_error::META) {
+        syntax_error::check(&mut checker);
+    }
+    run_rules(&mut checker);
+    let suppressions = crate::suppress::Suppressions::new(parsed, &checker.model, settings);
+    let mut out: Vec<Diagnostic> = checker
+        .diagnostics
+        .into_iter()
+        .filter_map(|mut d| {
+            let meta = find(d.code)?;
+            match level(meta, settings) {
+                Level::Off => return None,
+                Level::On(severity) => d.severity = severity,
+            }
+            if d.code != syntax_error::META.code && suppressions.suppressed(meta, d.range) {
+                return None;
+            }
+            Some(d)
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
+    });
+    out.dedup_by(|a, b| a.code == b.code && a.range == b.range && a.message == b.message);
+    out
+}
+
+#[cfg(test)]
+mod tests;

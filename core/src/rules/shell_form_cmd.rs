@@ -1,0 +1,86 @@
+use super::Checker;
+use crate::diagnostic::{Edit, Fix};
+use crate::syntax::{Args, CommandForm, InstructionKind};
+
+declare_rule! {
+    /// ## What it does
+    /// Checks for `CMD` and `ENTRYPOINT` written in shell form.
+    ///
+    /// ## Why is this bad?
+    /// The shell form runs the command as a child of `/bin/sh -c`. The shell becomes
+    /// PID 1 and does not forward signals, so `docker stop` waits for its timeout and then
+    /// kills the process without a clean shutdown. With `ENTRYPOINT`, the shell form also
+    /// ignores the arguments passed to `docker run`. The JSON (exec) form runs the program
+    /// directly.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM python:3.12-slim
+    /// CMD python app.py --port 8000
+    /// ```
+    ///
+    /// Use instead:
+    /// ```dockerfile
+    /// FROM python:3.12-slim
+    /// CMD ["python", "app.py", "--port", "8000"]
+    /// ```
+    ///
+    /// ## Fix safety
+    /// The fix is unsafe: without a shell, environment variables are no longer expanded
+    /// and the program becomes PID 1, which changes how it receives signals. It is only
+    /// offered when the command is plain words without any shell syntax (no `$`, quotes,
+    /// pipes, redirections, `&&`, globs).
+    ///
+    /// ## References
+    /// - [Dockerfile reference: shell and exec form](https://docs.docker.com/reference/dockerfile/#shell-and-exec-form)
+    /// - hadolint `DL3025`, BuildKit `JSONArgsRecommended`
+    pub static META = {
+        code: "DL3025",
+        name: "shell-form-cmd",
+        aliases: ["JSONArgsRecommended"],
+        severity: Warning,
+        category: BestPractice,
+        fix: Unsafe,
+    }
+}
+
+pub(super) fn check(c: &mut Checker) {
+    for (_, ins) in c.instructions() {
+        if !matches!(ins.kind, InstructionKind::Cmd | InstructionKind::Entrypoint) {
+            continue;
+        }
+        let Args::Command(CommandForm::Shell(command)) = &ins.args else { continue };
+        // Ex) CMD python app.py
+        let fix = exec_form(&command.text).map(|json| {
+            Fix::unsafe_(
+                "Rewrite as a JSON exec-form array",
+                vec![Edit::replace(command.range, json)],
+            )
+        });
+        c.report_with_fix(
+            &META,
+            command.range,
+            format!("`{}` uses the shell form, so signals do not reach the program", ins.kind.as_str()),
+            fix,
+        );
+    }
+}
+
+/// `["a", "b"]` for a command of plain words; `None` when it uses shell syntax.
+fn exec_form(command: &str) -> Option<String> {
+    const SHELL_SYNTAX: &[char] = &[
+        '$', '`', '\\', '"', '\'', '|', '&', ';', '<', '>', '(', ')', '*', '?', '[', ']', '{', '}',
+        '~', '#', '=', '\n',
+    ];
+    if command.contains(SHELL_SYNTAX) {
+        return None;
+    }
+    let words: Vec<String> = command
+        .split_whitespace()
+        .map(|w| serde_json::to_string(w).unwrap_or_default())
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    Some(format!("[{}]", words.join(", ")))
+}

@@ -1,0 +1,151 @@
+//! Every rule's documentation is complete and its examples are true: the bad example
+//! fires the rule exactly once, the good one not at all.
+
+use super::*;
+use crate::settings::Settings;
+
+fn code_blocks(section: &str) -> Vec<String> {
+    let mut blocks = Vec::new();
+    let mut current: Option<String> = None;
+    for line in section.lines() {
+        match (&mut current, line.trim_start().starts_with("```")) {
+            (None, true) => current = Some(String::new()),
+            (Some(_), true) => blocks.extend(current.take()),
+            (Some(block), false) => {
+                block.push_str(line);
+                block.push('\n');
+            }
+            (None, false) => {}
+        }
+    }
+    blocks
+}
+
+/// The settings under which a rule's examples run: the rule switched on.
+fn enabling(meta: &RuleMeta) -> Settings {
+    let mut settings = Settings::default();
+    settings
+        .overrides
+        .insert(meta.code.to_string(), Level::On(meta.severity));
+    settings
+}
+
+#[test]
+fn every_rule_has_complete_docs() {
+    for meta in rules() {
+        let docs = meta.docs();
+        for heading in [
+            "## What it does",
+            "## Why is this bad?",
+            "## Example",
+            "## References",
+        ] {
+            assert!(
+                docs.contains(heading),
+                "{} docs lack `{heading}`",
+                meta.code
+            );
+        }
+        assert!(
+            docs.contains("Use instead:"),
+            "{} docs lack `Use instead:`",
+            meta.code
+        );
+        if matches!(
+            meta.fix,
+            FixAvailability::Unsafe | FixAvailability::Sometimes | FixAvailability::Safe
+        ) {
+            assert!(
+                docs.contains("## Fix safety"),
+                "{} has a fix but no `## Fix safety`",
+                meta.code
+            );
+        }
+        assert!(!meta.summary().is_empty(), "{} has no summary", meta.code);
+        assert!(
+            meta.name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '-' || c.is_ascii_digit()),
+            "{} name `{}` is not kebab-case",
+            meta.code,
+            meta.name
+        );
+        for bad in ["use-", "prefer-", "avoid-"] {
+            assert!(
+                !meta.name.starts_with(bad),
+                "{}: name the problem, not the cure",
+                meta.name
+            );
+        }
+    }
+}
+
+#[test]
+fn codes_names_and_aliases_are_unique() {
+    let mut seen = std::collections::BTreeSet::new();
+    for meta in rules() {
+        for id in std::iter::once(meta.code)
+            .chain(std::iter::once(meta.name))
+            .chain(meta.aliases.iter().copied())
+        {
+            assert!(
+                seen.insert(id.to_ascii_lowercase()),
+                "`{id}` names two rules"
+            );
+        }
+    }
+}
+
+#[test]
+fn doc_examples_fire_exactly_as_documented() {
+    for meta in rules() {
+        let example = meta.section("Example").unwrap_or_default();
+        let blocks = code_blocks(&example);
+        assert_eq!(
+            blocks.len(),
+            2,
+            "{}: the example needs a bad and a good block",
+            meta.code
+        );
+        let settings = enabling(meta);
+        let bad = crate::check(&blocks[0], &settings);
+        let hits = bad.iter().filter(|d| d.code == meta.code).count();
+        assert_eq!(
+            hits, 1,
+            "{}: bad example should fire once, got {bad:#?}",
+            meta.code
+        );
+        let good = crate::check(&blocks[1], &settings);
+        let hits: Vec<_> = good.iter().filter(|d| d.code == meta.code).collect();
+        assert!(
+            hits.is_empty(),
+            "{}: good example fires: {hits:#?}",
+            meta.code
+        );
+    }
+}
+
+#[test]
+fn messages_follow_the_convention() {
+    for meta in rules() {
+        let example = meta.section("Example").unwrap_or_default();
+        let blocks = code_blocks(&example);
+        for d in crate::check(blocks.first().map_or("", String::as_str), &enabling(meta)) {
+            assert!(
+                !d.message.ends_with('.'),
+                "{}: message ends with a period: {}",
+                d.code,
+                d.message
+            );
+            if let Some(fix) = &d.fix {
+                let first = fix.title.chars().next().unwrap_or(' ');
+                assert!(
+                    first.is_uppercase(),
+                    "{}: fix title should be imperative: {}",
+                    d.code,
+                    fix.title
+                );
+            }
+        }
+    }
+}
