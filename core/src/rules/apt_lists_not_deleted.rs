@@ -116,24 +116,29 @@ pub(super) fn check(c: &mut Checker) {
                 } else {
                     Applicability::Safe
                 };
+                // Indent like the RUN's last line when it is a continuation line.
+                let index = c.parsed.line_index();
+                let last_line = index.line_of(span.range.end());
+                let line_start = index.line_start(last_line);
+                let indent: String = if index.line_of(span.range.start()) < last_line {
+                    c.text().get(line_start..span.range.end()).unwrap_or("").chars().take_while(|ch| *ch == ' ' || *ch == '\t').collect()
+                } else {
+                    "    ".to_string()
+                };
                 Some(Fix::new(
                     "Append `&& rm -rf /var/lib/apt/lists/*`",
                     applicability,
-                    vec![Edit::insert(span.range.end(), " \\\n    && rm -rf /var/lib/apt/lists/*")],
+                    vec![Edit::insert(
+                        span.range.end(),
+                        format!(" {}{}{indent}&& rm -rf /var/lib/apt/lists/*", c.parsed.escape, c.line_ending()),
+                    )],
                 ))
             }
             _ => None,
         };
         found.push((update.range, fix));
     }
-    let escape = c.parsed.escape;
-    let eol = c.line_ending();
-    for (range, mut fix) in found {
-        if let Some(f) = fix.as_mut() {
-            for e in &mut f.edits {
-                e.content = format!(" {escape}{eol}    && rm -rf /var/lib/apt/lists/*");
-            }
-        }
+    for (range, fix) in found {
         c.report_with_fix(
             &META,
             range,

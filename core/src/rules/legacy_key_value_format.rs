@@ -25,7 +25,7 @@ declare_rule! {
     ///
     /// ## Fix safety
     /// The fix is safe: it replaces the separator with `=` and quotes a value that
-    /// contains spaces, which gives the same value. When the separator spans a line
+    /// contains several words, which gives the same value. When the separator spans a line
     /// continuation the fix is unsafe (it edits the continuation); when the value mixes
     /// quotes and spaces in a way that cannot be re-quoted exactly, no fix is offered.
     ///
@@ -61,7 +61,9 @@ pub(super) fn check(c: &mut Checker) {
             };
             let v = &value.text;
             let has_quote_or_escape = v.contains(['"', '\'']) || v.contains(escape);
-            let needs_quotes = v.contains(char::is_whitespace);
+            // One shell word reads the same in both forms; several words need quotes.
+            let whole = crate::text::TextRange::new(0, v.len());
+            let needs_quotes = crate::syntax::parse_words(v, whole, escape).len() > 1;
             let edits = if !needs_quotes {
                 Some(vec![Edit::replace(separator, "=")])
             } else if !has_quote_or_escape {

@@ -105,7 +105,13 @@ pub(super) fn check(c: &mut Checker) {
         } else {
             None
         };
-        found.push((pipe.range, fix));
+        let id = pipe.pipeline.as_ref().map(|p| p.id);
+        let range = script
+            .commands
+            .iter()
+            .filter(|cmd| cmd.pipeline.as_ref().map(|p| p.id) == id)
+            .fold(pipe.range, |acc, cmd| acc.cover(cmd.range));
+        found.push((range, fix));
     }
     for (range, fix) in found {
         c.report_with_fix(

@@ -15,6 +15,7 @@ mod parser;
 mod words;
 
 pub use parser::parse;
+pub(crate) use words::parse_words;
 pub use words::unquote;
 
 use crate::text::{LineIndex, OffsetMap, TextRange};

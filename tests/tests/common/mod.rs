@@ -15,7 +15,10 @@ pub fn corpus_dir() -> Option<PathBuf> {
         return Some(dir);
     }
     if std::env::var_os("CI").is_some() {
-        panic!("the corpus is missing at {} (CI always has it)", dir.display());
+        panic!(
+            "the corpus is missing at {} (CI always has it)",
+            dir.display()
+        );
     }
     eprintln!(
         "\n!!!!!!!! CORPUS MISSING: {} not found; corpus tests did NOT run !!!!!!!!\n",
@@ -42,7 +45,11 @@ pub fn corpus_files(dir: &Path) -> Vec<(String, Vec<u8>)> {
             if name.ends_with("__result") {
                 continue;
             }
-            let rel = f.strip_prefix(dir).unwrap_or(&f).to_string_lossy().into_owned();
+            let rel = f
+                .strip_prefix(dir)
+                .unwrap_or(&f)
+                .to_string_lossy()
+                .into_owned();
             if let Ok(bytes) = std::fs::read(&f) {
                 out.push((rel, bytes));
             }
