@@ -270,11 +270,11 @@ impl OffsetMap {
 
     /// Records that derived offset `derived` continues at file offset `file`.
     pub fn push(&mut self, derived: usize, file: usize) {
-        if let Some(last) = self.segments.last_mut() {
-            if last.0 as usize == derived {
-                last.1 = file as u32;
-                return;
-            }
+        if let Some(last) = self.segments.last_mut()
+            && last.0 as usize == derived
+        {
+            last.1 = file as u32;
+            return;
         }
         self.segments.push((derived as u32, file as u32));
     }

@@ -46,10 +46,10 @@ pub(super) fn check(c: &mut Checker) {
             continue;
         }
         keywords.push(&ins.keyword);
-        if let crate::syntax::Args::Onbuild(inner) = &ins.args {
-            if inner.kind != InstructionKind::Unknown {
-                keywords.push(&inner.keyword);
-            }
+        if let crate::syntax::Args::Onbuild(inner) = &ins.args
+            && inner.kind != InstructionKind::Unknown
+        {
+            keywords.push(&inner.keyword);
         }
     }
     let upper = keywords.iter().filter(|k| k.text == k.text.to_ascii_uppercase()).count();

@@ -51,15 +51,12 @@ pub(super) fn check(c: &mut Checker) {
             .get(stage.from..stage.end)
             .unwrap_or(&[])
             .iter()
-            .filter(|ins| ins.kind == InstructionKind::User)
-            .last();
-        if let Some(ins) = last_user {
-            if let Args::Text(user) = &ins.args {
-                // Ex) USER root  (and no later USER in the stage)
-                if is_root(user.text.trim()) {
-                    found.push(user.range);
-                }
-            }
+            .rfind(|ins| ins.kind == InstructionKind::User);
+        // Ex) USER root  (and no later USER in the stage)
+        if let Some(Args::Text(user)) = last_user.map(|ins| &ins.args)
+            && is_root(user.text.trim())
+        {
+            found.push(user.range);
         }
     }
     for range in found {

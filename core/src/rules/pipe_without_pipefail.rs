@@ -66,10 +66,8 @@ pub(super) fn check(c: &mut Checker) {
         if state.non_posix {
             continue;
         }
-        if let Some(shell) = &state.shell {
-            if shell_has_pipefail(shell) {
-                continue;
-            }
+        if state.shell.as_deref().is_some_and(shell_has_pipefail) {
+            continue;
         }
         if !matches!(ins.args, Args::Command(CommandForm::Shell(_))) {
             continue;

@@ -212,10 +212,10 @@ pub fn parse(text: &str) -> Parsed {
             let raw = &text[l.start..l.content_end];
             let t = raw.trim_start_matches(is_space);
             i += 1;
-            if t.starts_with('#') {
+            if let Some(comment) = t.strip_prefix('#') {
                 comments.push(Comment {
                     range: TextRange::new(l.content_end - t.len(), l.content_end),
-                    text: t[1..].trim().to_string(),
+                    text: comment.trim().to_string(),
                     inside_instruction: true,
                 });
                 physical.push((l, LineRole::Comment));
