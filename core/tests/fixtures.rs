@@ -17,12 +17,14 @@ fn fixtures_dir() -> PathBuf {
 
 /// Settings under which only `meta` runs (switched on even when off by default).
 fn only(meta: &RuleMeta) -> Settings {
-    let mut settings = Settings::default();
-    settings.ignored = rules()
-        .iter()
-        .filter(|r| r.code != meta.code)
-        .map(|r| r.code.to_string())
-        .collect();
+    let mut settings = Settings {
+        ignored: rules()
+            .iter()
+            .filter(|r| r.code != meta.code)
+            .map(|r| r.code.to_string())
+            .collect(),
+        ..Settings::default()
+    };
     settings
         .overrides
         .insert(meta.code.to_string(), Level::On(meta.severity));
