@@ -175,6 +175,7 @@ macro_rules! declare_rules {
 mod syntax_error;
 
 declare_rules! {
+    // -- foundation slice
     untagged_base_image,
     latest_tag_base_image,
     add_instead_of_copy,
@@ -187,6 +188,11 @@ declare_rules! {
     from_as_casing,
     inconsistent_instruction_casing,
     legacy_key_value_format,
+    // -- hadolint DL3000-DL3030 (keep this marker; add rules below it)
+    // -- hadolint DL3031-DL3099 and DL4xxx (keep this marker; add rules below it)
+    // -- Docker build checks (keep this marker; add rules below it)
+    // -- security checks DC2xxx (keep this marker; add rules below it)
+    // -- image-security practices DC1xxx (keep this marker; add rules below it)
 }
 
 /// Every rule, in the order they are declared.
