@@ -23,7 +23,7 @@ pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 pub use fix::{FixResult, fix};
 pub use rules::{Category, FixAvailability, RuleMeta, rules};
 pub use settings::Settings;
-pub use syntax::{Parsed, parse};
+pub use syntax::{Parsed, parse, parse_bytes};
 pub use text::{LineCol, LineIndex, PositionEncoding, TextRange};
 
 /// Lints a parsed Dockerfile with the given settings. Syntax errors come first as
