@@ -31,7 +31,9 @@ Examples:
   dockcoach lint --diff .             show what --fix would change
   dockcoach lint --format sarif . > dockcoach.sarif
   cat Dockerfile | dockcoach lint -
-  dockcoach explain DL3020            why a rule exists and how to fix its findings";
+  dockcoach explain DL3020            why a rule exists and how to fix its findings
+  dockcoach ci github > .github/workflows/dockcoach.yml
+                                      lint, build and scan in CI (also: gitlab, --scanner grype)";
 
 /// dockcoach: a Dockerfile best-practice and security linter that also fixes what it finds.
 #[derive(Debug, Parser)]
@@ -50,6 +52,9 @@ pub enum Command {
     Rules(RulesArgs),
     /// Show a rule's documentation (by code, name or alias, e.g. DL3020, FromAsCasing).
     Explain(ExplainArgs),
+    /// Print a CI pipeline that lints the Dockerfiles with dockcoach, builds the image and
+    /// scans it for vulnerabilities (fails on HIGH/CRITICAL).
+    Ci(CiArgs),
 }
 
 #[derive(Debug, Args)]
@@ -131,6 +136,33 @@ pub struct RulesArgs {
     /// Never colour the output.
     #[arg(long)]
     pub no_color: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CiArgs {
+    /// Where the pipeline runs.
+    #[arg(value_enum, value_name = "PLATFORM")]
+    pub platform: CiPlatform,
+
+    /// The image scanner: Trivy, or Grype (which replaced the retired Anchore Engine).
+    #[arg(long, value_enum, default_value_t = CiScanner::Trivy)]
+    pub scanner: CiScanner,
+}
+
+/// `dockcoach ci` platforms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CiPlatform {
+    /// A GitHub Actions workflow (.github/workflows/dockcoach.yml).
+    Github,
+    /// A GitLab CI/CD configuration (.gitlab-ci.yml).
+    Gitlab,
+}
+
+/// `dockcoach ci --scanner` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CiScanner {
+    Trivy,
+    Grype,
 }
 
 #[derive(Debug, Args)]

@@ -187,7 +187,8 @@ impl Run<'_> {
 
     fn check(&mut self, input: &Input, bytes: &[u8]) {
         let parsed = dockcoach_core::syntax::parse_bytes(bytes);
-        let diagnostics = dockcoach_core::lint(&parsed, self.settings);
+        let settings = settings_for(self.settings, input);
+        let diagnostics = dockcoach_core::lint(&parsed, &settings);
         self.reports.push(FileReport::new(
             input.display.clone(),
             parsed.text().to_string(),
@@ -208,7 +209,8 @@ impl Run<'_> {
             self.check(input, bytes);
             return;
         };
-        let result = dockcoach_core::fix(text, self.settings, self.fix_mode);
+        let settings = settings_for(self.settings, input);
+        let result = dockcoach_core::fix(text, &settings, self.fix_mode);
         let verdict = judge(text, &result);
         if self.action == Action::Diff {
             match verdict {
@@ -275,6 +277,32 @@ impl Run<'_> {
                 ));
             }
         }
+    }
+}
+
+/// The settings for one input: the shared ones plus the `.dockerignore` that applies to
+/// it, as BuildKit picks it: `<Dockerfile>.dockerignore` first, else the
+/// `.dockerignore` in the Dockerfile's directory (the usual build context).
+fn settings_for<'s>(settings: &'s Settings, input: &Input) -> std::borrow::Cow<'s, Settings> {
+    let Source::File(path) = &input.source else {
+        return std::borrow::Cow::Borrowed(settings);
+    };
+    let mut own = path.as_os_str().to_owned();
+    own.push(".dockerignore");
+    let beside = path.parent().map_or_else(
+        || PathBuf::from(".dockerignore"),
+        |dir| dir.join(".dockerignore"),
+    );
+    let text = std::fs::read_to_string(PathBuf::from(own))
+        .or_else(|_| std::fs::read_to_string(beside))
+        .ok();
+    match text {
+        Some(text) => {
+            let mut owned = settings.clone();
+            owned.dockerignore = Some(text);
+            std::borrow::Cow::Owned(owned)
+        }
+        None => std::borrow::Cow::Borrowed(settings),
     }
 }
 

@@ -10,7 +10,7 @@ mod lint;
 mod output;
 mod rules_cmd;
 
-use args::{Cli, Command};
+use args::{CiPlatform, CiScanner, Cli, Command};
 use clap::Parser;
 
 fn main() {
@@ -19,6 +19,22 @@ fn main() {
         Command::Lint(args) => lint::run(args),
         Command::Rules(args) => rules_cmd::rules(args),
         Command::Explain(args) => rules_cmd::explain(args),
+        Command::Ci(args) => ci(args),
     };
     std::process::exit(code);
+}
+
+/// `dockcoach ci`: prints the pipeline the core generates.
+fn ci(args: &args::CiArgs) -> i32 {
+    use dockcoach_core::knowledge::ci::{Platform, Scanner, pipeline};
+    let platform = match args.platform {
+        CiPlatform::Github => Platform::Github,
+        CiPlatform::Gitlab => Platform::Gitlab,
+    };
+    let scanner = match args.scanner {
+        CiScanner::Trivy => Scanner::Trivy,
+        CiScanner::Grype => Scanner::Grype,
+    };
+    print!("{}", pipeline(platform, scanner));
+    0
 }

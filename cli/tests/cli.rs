@@ -1271,3 +1271,48 @@ fn settings_flags_are_accepted() {
     assert_ne!(code(&out), 2, "{}", stderr(&out));
     assert!(json(&out).is_array());
 }
+
+#[test]
+fn dockerignore_next_to_the_dockerfile_feeds_copy_ignored_file() {
+    let dir = tempdir();
+    let dockerfile = "FROM alpine:3.20\nCOPY secrets/app.conf /etc/app/\nCOPY app.log /var/log/\n";
+    write(dir.path(), "app/Dockerfile", dockerfile);
+    let ignored = |out: &Output| -> Vec<String> {
+        findings(out)
+            .iter()
+            .filter(|f| f["code"] == "CopyIgnoredFile")
+            .map(|f| f["line"].to_string())
+            .collect()
+    };
+    // No .dockerignore: nothing to compare against.
+    let out = lint(
+        dir.path(),
+        &["--format", "json", "--no-fail", "app/Dockerfile"],
+    );
+    assert!(ignored(&out).is_empty(), "{}", stdout(&out));
+    // The .dockerignore in the Dockerfile's directory.
+    write(dir.path(), "app/.dockerignore", "secrets\n*.log\n");
+    let out = lint(
+        dir.path(),
+        &["--format", "json", "--no-fail", "app/Dockerfile"],
+    );
+    assert_eq!(ignored(&out), ["2", "3"], "{}", stdout(&out));
+    // `<Dockerfile>.dockerignore` takes precedence.
+    write(dir.path(), "app/Dockerfile.dockerignore", "*.log\n");
+    let out = lint(
+        dir.path(),
+        &["--format", "json", "--no-fail", "app/Dockerfile"],
+    );
+    assert_eq!(ignored(&out), ["3"], "{}", stdout(&out));
+    // Exceptions make BuildKit (and dockcoach) skip the check.
+    write(
+        dir.path(),
+        "app/Dockerfile.dockerignore",
+        "*.log\n!keep.log\n",
+    );
+    let out = lint(
+        dir.path(),
+        &["--format", "json", "--no-fail", "app/Dockerfile"],
+    );
+    assert!(ignored(&out).is_empty(), "{}", stdout(&out));
+}

@@ -10,7 +10,9 @@
 
 pub mod config;
 pub mod diagnostic;
+pub mod dockerignore;
 pub mod fix;
+pub mod knowledge;
 pub mod model;
 pub mod rules;
 pub mod settings;

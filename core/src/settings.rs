@@ -105,4 +105,8 @@ pub struct Settings {
     /// What the CLI's `--fix` applies when no flag says otherwise (`fix = "unsafe"`);
     /// `None` means safe fixes only.
     pub fix_mode: Option<crate::diagnostic::Applicability>,
+    /// The text of the `.dockerignore` that applies to the Dockerfile (the CLI reads
+    /// `<Dockerfile>.dockerignore` or the one next to it); `None` when there is none.
+    /// Not a config-file setting.
+    pub dockerignore: Option<String>,
 }

@@ -88,7 +88,20 @@ fn every_rule_has_fixtures_and_they_hold() {
             ));
             continue;
         }
-        let settings = only(meta);
+        let mut settings = only(meta);
+        // A fixture folder may hold the `.dockerignore` its files are linted with.
+        settings.dockerignore = std::fs::read_to_string(dir.join(".dockerignore")).ok();
+        // A `dockcoach.toml` in the folder adds the settings the rule needs (label schema).
+        if let Ok(toml) = std::fs::read_to_string(dir.join("dockcoach.toml")) {
+            match dockcoach_core::config::parse_dockcoach_toml(&toml) {
+                Ok(extra) => {
+                    settings.label_schema = extra.label_schema;
+                    settings.strict_labels = extra.strict_labels;
+                    settings.trusted_registries = extra.trusted_registries;
+                }
+                Err(e) => failures.push(format!("{}: dockcoach.toml: {e:?}", meta.code)),
+            }
+        }
         for path in &good {
             let text = std::fs::read_to_string(path).unwrap_or_default();
             let hits = render(&text, meta, &settings);

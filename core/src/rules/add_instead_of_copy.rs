@@ -1,6 +1,8 @@
 use super::Checker;
-use crate::diagnostic::{Edit, Fix};
+use crate::diagnostic::{Applicability, Edit, Fix};
+use crate::model::expand;
 use crate::syntax::{Args, InstructionKind};
+use std::collections::BTreeMap;
 
 declare_rule! {
     /// ## What it does
@@ -11,8 +13,9 @@ declare_rule! {
     /// hides which of those it does: a later rename of `app.txt` to `app.tar` silently
     /// turns a copy into an extraction. `COPY` does only what it says.
     ///
-    /// `ADD` is not reported when a source is a URL, a git repository, or an archive
-    /// (`.tar`, `.tar.gz`, `.tgz`, `.zip`, ...), or when it uses flags only `ADD` has.
+    /// `ADD` is not reported when every source is a URL, a git repository, or an archive
+    /// (`.tar`, `.tar.gz`, `.tgz`, `.zip`, ...). A source written with `$VAR` is judged
+    /// by the value an earlier `ARG` or `ENV` gives it, and not reported when it has none.
     ///
     /// ## Example
     /// ```dockerfile
@@ -28,18 +31,34 @@ declare_rule! {
     ///
     /// ## Fix safety
     /// The fix replaces the keyword and is safe: for local files that are not archives,
-    /// `ADD` and `COPY` do the same thing.
+    /// `ADD` and `COPY` do the same thing. It is unsafe when a source is a `$VAR`, whose
+    /// value `--build-arg` can change. There is no fix when the `ADD` also downloads
+    /// or unpacks a source, or uses a flag only `ADD` has.
+    ///
+    /// ## Deviations from hadolint
+    /// hadolint reads sources as written and knows only `http(s)://` URLs. dockcoach also
+    /// leaves git sources alone and resolves variables:
+    ///
+    /// ```dockerfile
+    /// FROM alpine:3.20
+    /// ARG REPO=https://github.com/moby/buildkit.git
+    /// ADD ${REPO}#v0.16.0 /src
+    /// ```
+    ///
+    /// is reported by hadolint and not by dockcoach, and so is `ADD $URL /opt/` after
+    /// `ENV URL=https://example.com/tool`. An archive extension matches in any case
+    /// (`app.TAR`).
     ///
     /// ## References
     /// - [Docker docs: ADD or COPY](https://docs.docker.com/build/building/best-practices/#add-or-copy)
-    /// - hadolint `DL3020`
+    /// - hadolint `DL3020`, Trivy `DS-0005`, Checkov `CKV_DOCKER_4`
     pub static META = {
         code: "DL3020",
         name: "add-instead-of-copy",
-        aliases: [],
+        aliases: ["DS-0005", "CKV_DOCKER_4"],
         severity: Error,
         category: BestPractice,
-        fix: Safe,
+        fix: Sometimes,
     }
 }
 
@@ -63,37 +82,94 @@ fn is_archive(s: &str) -> bool {
 }
 
 pub(super) fn check(c: &mut Checker) {
+    let mut found = Vec::new();
+    let mut vars: BTreeMap<String, Option<String>> = BTreeMap::new();
     for (_, ins) in c.instructions() {
+        match (ins.kind, &ins.args) {
+            (InstructionKind::From, _) => vars = c.model.global_args.clone(),
+            (InstructionKind::Arg | InstructionKind::Env, Args::Pairs(pairs)) => {
+                for p in pairs {
+                    let value = p.value_unquoted(c.parsed.escape);
+                    if ins.kind == InstructionKind::Env
+                        || value.is_some()
+                        || !vars.contains_key(&p.key.text)
+                    {
+                        vars.insert(p.key.text.clone(), value);
+                    }
+                }
+            }
+            _ => {}
+        }
         if ins.kind != InstructionKind::Add {
             continue;
         }
-        let Args::List { items, .. } = &ins.args else { continue };
+        let Args::List { items, .. } = &ins.args else {
+            continue;
+        };
         if items.len() < 2 && ins.heredocs.is_empty() {
             continue;
         }
         let sources = &items[..items.len().saturating_sub(1)];
+        // A `$VAR` source is judged by its value; one without a known value may be a URL.
+        let resolved: Option<Vec<String>> = sources
+            .iter()
+            .map(|s| {
+                let text = unquote(&s.text);
+                match expand(text, &vars) {
+                    Some(value) => Some(value),
+                    None if text.starts_with('$') => None,
+                    None => Some(text.to_string()),
+                }
+            })
+            .collect();
+        let Some(resolved) = resolved else { continue };
         // Ex) ADD https://example.com/x.tgz /opt/  -- ADD's own job
-        if sources.iter().any(|s| is_url(&s.text) || is_archive(&s.text) || s.text.contains('$')) {
+        if resolved.iter().all(|s| is_url(s) || is_archive(s)) {
             continue;
         }
+        // Ex) ADD https://example.com/x.tgz local.txt /opt/  -- only part is ADD's job
+        let mixed = resolved.iter().any(|s| is_url(s) || is_archive(s));
         // ADD-only flags would make COPY fail.
         let add_only = ins
             .flags
             .iter()
             .any(|f| matches!(f.name.as_str(), "checksum" | "keep-git-dir" | "unpack"));
-        let fix = (!add_only).then(|| {
-            Fix::safe(
+        // A `$VAR` source may be given another value with `--build-arg`.
+        let applicability = if sources.iter().any(|s| s.text.contains('$')) {
+            Applicability::Unsafe
+        } else {
+            Applicability::Safe
+        };
+        let fix = (!add_only && !mixed).then(|| {
+            Fix::new(
                 "Replace `ADD` with `COPY`",
-                vec![Edit::replace(ins.keyword.range, match_case(&ins.keyword.text, "COPY"))],
+                applicability,
+                vec![Edit::replace(
+                    ins.keyword.range,
+                    match_case(&ins.keyword.text, "COPY"),
+                )],
             )
         });
+        found.push((ins.keyword.range, fix));
+    }
+    for (range, fix) in found {
         c.report_with_fix(
             &META,
-            ins.keyword.range,
+            range,
             "`ADD` copies local files here; `COPY` does the same without `ADD`'s download and unpack behaviour",
             fix,
         );
     }
+}
+
+/// `text` without one pair of surrounding quotes.
+fn unquote(text: &str) -> &str {
+    for q in ['"', '\''] {
+        if let Some(inner) = text.strip_prefix(q).and_then(|t| t.strip_suffix(q)) {
+            return inner;
+        }
+    }
+    text
 }
 
 /// `word` in the case `like` is written in (all lower, else upper).

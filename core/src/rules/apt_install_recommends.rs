@@ -31,11 +31,11 @@ declare_rule! {
     ///
     /// ## References
     /// - [Docker docs: apt-get](https://docs.docker.com/build/building/best-practices/#apt-get)
-    /// - hadolint `DL3015`
+    /// - hadolint `DL3015`, Trivy `DS-0029`
     pub static META = {
         code: "DL3015",
         name: "apt-install-recommends",
-        aliases: [],
+        aliases: ["DS-0029"],
         severity: Info,
         category: Performance,
         fix: Unsafe,
@@ -45,7 +45,9 @@ declare_rule! {
 pub(super) fn check(c: &mut Checker) {
     let mut found = Vec::new();
     for (index, _) in c.instructions() {
-        let Some(script) = c.script(index) else { continue };
+        let Some(script) = c.script(index) else {
+            continue;
+        };
         for cmd in &script.commands {
             if cmd.name() != "apt-get" {
                 continue;
@@ -55,7 +57,10 @@ pub(super) fn check(c: &mut Checker) {
             };
             // Ex) apt-get install -y curl
             let has_flag = cmd.has_flag(&[], &["no-install-recommends"])
-                || cmd.arg_values().any(|a| a.contains("APT::Install-Recommends=false") || a.contains("APT::Install-Recommends=0"));
+                || cmd.arg_values().any(|a| {
+                    a.contains("APT::Install-Recommends=false")
+                        || a.contains("APT::Install-Recommends=0")
+                });
             if has_flag {
                 continue;
             }

@@ -11,6 +11,7 @@ declare_rule! {
     /// The package lists are tens of megabytes that the running container never needs.
     /// Deleting them in a later `RUN` does not help: the layer that wrote them keeps them.
     ///
+    /// `apt-get dist-clean` (apt 2.7 and later) deletes the lists too and is accepted.
     /// A `RUN --mount=type=cache` on `/var/lib/apt/lists` (or on both `/var/lib/apt` and
     /// `/var/cache/apt`) keeps the lists out of the image and is not reported.
     ///
@@ -32,6 +33,20 @@ declare_rule! {
     /// later instruction of the file runs `apt-get` (nothing in the build reads the lists
     /// again) and unsafe otherwise: a later `apt-get install` without its own `update`
     /// would then fail.
+    ///
+    /// ## Deviations from hadolint
+    /// hadolint accepts any `rm -rf` as the clean-up, whatever it deletes, and does not
+    /// know `apt-get dist-clean`. dockcoach looks at what is deleted:
+    ///
+    /// ```dockerfile
+    /// FROM debian:12
+    /// RUN apt-get update && apt-get install -y --no-install-recommends gnupg \
+    ///     && rm -rf "$GNUPGHOME"
+    /// ```
+    ///
+    /// is reported by dockcoach (the lists stay) and not by hadolint, and
+    /// `RUN apt-get update && apt-get install -y x && apt-get dist-clean` is reported by
+    /// hadolint and not by dockcoach.
     ///
     /// ## References
     /// - [Docker docs: apt-get](https://docs.docker.com/build/building/best-practices/#apt-get)
@@ -60,13 +75,24 @@ fn has_cache_mount(value: &str, dir: &str) -> bool {
     is_cache && target_ok
 }
 
+/// True when `rm` of `path` removes the package lists (`/var/lib/apt/lists/*`, or a
+/// directory above them).
+fn deletes_lists(path: &str) -> bool {
+    let path = path.trim_end_matches('*').trim_end_matches('/');
+    path.starts_with("/var/lib/apt/lists") || path == "/var/lib/apt"
+}
+
 pub(super) fn check(c: &mut Checker) {
     let mut found = Vec::new();
     let runs_apt_later: Vec<bool> = {
         let n = c.parsed.instructions.len();
         let mut later = vec![false; n + 1];
         for i in (0..n).rev() {
-            let uses_apt = c.script(i).is_some_and(|s| s.commands.iter().any(|cmd| cmd.name() == "apt-get" || cmd.name() == "apt"));
+            let uses_apt = c.script(i).is_some_and(|s| {
+                s.commands
+                    .iter()
+                    .any(|cmd| cmd.name() == "apt-get" || cmd.name() == "apt")
+            });
             later[i] = later[i + 1] || uses_apt;
         }
         later
@@ -81,30 +107,55 @@ pub(super) fn check(c: &mut Checker) {
             .filter(|f| f.name == "mount")
             .filter_map(|f| f.value.as_deref())
             .collect();
-        if mounts.iter().any(|m| has_cache_mount(m, "/var/lib/apt/lists"))
+        if mounts
+            .iter()
+            .any(|m| has_cache_mount(m, "/var/lib/apt/lists"))
             || (mounts.iter().any(|m| has_cache_mount(m, "/var/lib/apt"))
                 && mounts.iter().any(|m| has_cache_mount(m, "/var/cache/apt")))
         {
             continue;
         }
-        let Some(stage) = c.model.stage_of(index) else { continue };
-        let relevant = c.model.is_final(stage) || c.model.stages.iter().any(|s| s.parent == Some(stage.index));
+        let Some(stage) = c.model.stage_of(index) else {
+            continue;
+        };
+        let relevant =
+            c.model.is_final(stage) || c.model.stages.iter().any(|s| s.parent == Some(stage.index));
         if !relevant {
             continue;
         }
-        let Some(script) = c.script(index) else { continue };
-        let Some(update) = script
-            .commands
-            .iter()
-            .find(|cmd| cmd.name() == "apt-get" && cmd.arg_values().any(|a| a == "update"))
-        else {
+        let Some(script) = c.script(index) else {
+            continue;
+        };
+        let Some(update) = script.commands.iter().find(|cmd| {
+            matches!(cmd.name(), "apt-get" | "apt") && cmd.arg_values().any(|a| a == "update")
+        }) else {
             continue;
         };
         // Ex) RUN apt-get update && apt-get install -y x   (no rm -rf /var/lib/apt/lists/*)
+        let mut cwd = String::new();
         let cleans = script.commands.iter().any(|cmd| {
-            cmd.name() == "rm"
-                && cmd.has_flag(&['r'], &["recursive"])
-                && cmd.arg_values().any(|a| a.starts_with("/var/lib/apt/lists"))
+            match cmd.name() {
+                // Ex) cd /var/lib && rm -rf apt
+                "cd" => {
+                    if let Some(dir) = cmd
+                        .positionals()
+                        .next()
+                        .filter(|d| d.value.starts_with('/'))
+                    {
+                        cwd = dir.value.clone();
+                    }
+                    false
+                }
+                "rm" => cmd.positionals().any(|a| {
+                    if a.value.starts_with('/') || cwd.is_empty() {
+                        deletes_lists(&a.value)
+                    } else {
+                        deletes_lists(&format!("{}/{}", cwd.trim_end_matches('/'), a.value))
+                    }
+                }),
+                "apt-get" | "apt" => cmd.positionals().any(|a| a.value == "dist-clean"),
+                _ => false,
+            }
         });
         if cleans {
             continue;
@@ -121,7 +172,12 @@ pub(super) fn check(c: &mut Checker) {
                 let last_line = index.line_of(span.range.end());
                 let line_start = index.line_start(last_line);
                 let indent: String = if index.line_of(span.range.start()) < last_line {
-                    c.text().get(line_start..span.range.end()).unwrap_or("").chars().take_while(|ch| *ch == ' ' || *ch == '\t').collect()
+                    c.text()
+                        .get(line_start..span.range.end())
+                        .unwrap_or("")
+                        .chars()
+                        .take_while(|ch| *ch == ' ' || *ch == '\t')
+                        .collect()
                 } else {
                     "    ".to_string()
                 };
@@ -130,19 +186,23 @@ pub(super) fn check(c: &mut Checker) {
                     applicability,
                     vec![Edit::insert(
                         span.range.end(),
-                        format!(" {}{}{indent}&& rm -rf /var/lib/apt/lists/*", c.parsed.escape, c.line_ending()),
+                        format!(
+                            " {}{}{indent}&& rm -rf /var/lib/apt/lists/*",
+                            c.parsed.escape,
+                            c.line_ending()
+                        ),
                     )],
                 ))
             }
             _ => None,
         };
-        found.push((update.range, fix));
+        found.push((update.range, update.name().to_string(), fix));
     }
-    for (range, fix) in found {
+    for (range, tool, fix) in found {
         c.report_with_fix(
             &META,
             range,
-            "`apt-get update` leaves the package lists in the image; delete `/var/lib/apt/lists/*` in the same `RUN`",
+            format!("`{tool} update` leaves the package lists in the image; delete `/var/lib/apt/lists/*` in the same `RUN`"),
             fix,
         );
     }

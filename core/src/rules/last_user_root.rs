@@ -27,11 +27,11 @@ declare_rule! {
     ///
     /// ## References
     /// - [Docker docs: USER](https://docs.docker.com/build/building/best-practices/#user)
-    /// - hadolint `DL3002`
+    /// - hadolint `DL3002`, Checkov `CKV_DOCKER_8`
     pub static META = {
         code: "DL3002",
         name: "last-user-root",
-        aliases: [],
+        aliases: ["CKV_DOCKER_8"],
         severity: Warning,
         category: Security,
         fix: None,
@@ -60,6 +60,10 @@ pub(super) fn check(c: &mut Checker) {
         }
     }
     for range in found {
-        c.report(&META, range, "The last `USER` of the stage is root, so the container runs as root");
+        c.report(
+            &META,
+            range,
+            "The last `USER` of the stage is root, so the container runs as root",
+        );
     }
 }

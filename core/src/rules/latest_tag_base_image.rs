@@ -19,16 +19,34 @@ declare_rule! {
     /// FROM redis:7.4
     /// ```
     ///
+    /// ## Deviations from hadolint
+    /// hadolint reads the image as written. dockcoach resolves ARG defaults, which is
+    /// what `docker build` uses unless told otherwise, so
+    ///
+    /// ```dockerfile
+    /// ARG VERSION=latest
+    /// FROM busybox:$VERSION
+    /// ```
+    ///
+    /// is reported by dockcoach and not by hadolint.
+    ///
+    /// ## Fix safety
+    /// For Docker Official Images, the fix pins the most specific version that `latest` pointed to
+    /// when dockcoach's image facts were gathered (`node` -> `node:26.7.0`; the message
+    /// names the date). It is unsafe: the pinned version may be older or newer than the
+    /// image your builds pulled until now. Other images get no fix: their versions cannot
+    /// be known offline.
+    ///
     /// ## References
     /// - [Docker docs: pin base image versions](https://docs.docker.com/build/building/best-practices/#pin-base-image-versions)
-    /// - hadolint `DL3007`
+    /// - hadolint `DL3007`, Trivy `DS-0001`, Checkov `CKV_DOCKER_7`
     pub static META = {
         code: "DL3007",
         name: "latest-tag-base-image",
-        aliases: [],
+        aliases: ["DS-0001", "CKV_DOCKER_7"],
         severity: Warning,
         category: BestPractice,
-        fix: None,
+        fix: Unsafe,
     }
 }
 
@@ -38,10 +56,16 @@ pub(super) fn check(c: &mut Checker) {
         let Some(image) = &stage.image else { continue };
         // Ex) FROM node:latest
         if image.digest.is_none() && image.tag.as_deref() == Some("latest") {
-            c.report(
+            let (note, fix) = crate::knowledge::latest_pin(stage).unzip();
+            c.report_with_fix(
                 &META,
                 stage.base_range,
-                format!("Base image `{}` uses the moving `latest` tag", stage.base_text),
+                format!(
+                    "Base image `{}` uses the moving `latest` tag{}",
+                    stage.base_text,
+                    note.unwrap_or_default()
+                ),
+                fix,
             );
         }
     }

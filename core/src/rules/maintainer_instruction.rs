@@ -30,11 +30,11 @@ declare_rule! {
     /// ## References
     /// - [Dockerfile reference: MAINTAINER (deprecated)](https://docs.docker.com/reference/dockerfile/#maintainer-deprecated)
     /// - [OCI image annotations](https://github.com/opencontainers/image-spec/blob/main/annotations.md)
-    /// - hadolint `DL4000`, BuildKit `MaintainerDeprecated`
+    /// - hadolint `DL4000`, BuildKit `MaintainerDeprecated`, Trivy `DS-0022`, Checkov `CKV_DOCKER_6`
     pub static META = {
         code: "DL4000",
         name: "maintainer-instruction",
-        aliases: ["MaintainerDeprecated"],
+        aliases: ["MaintainerDeprecated", "DS-0022", "CKV_DOCKER_6"],
         severity: Error,
         category: Maintainability,
         fix: Safe,

@@ -172,6 +172,7 @@ macro_rules! declare_rules {
     };
 }
 
+mod run_helpers;
 mod syntax_error;
 
 declare_rules! {
@@ -189,10 +190,97 @@ declare_rules! {
     inconsistent_instruction_casing,
     legacy_key_value_format,
     // -- hadolint DL3000-DL3030 (keep this marker; add rules below it)
+    relative_workdir,
+    pointless_command_in_run,
+    cd_in_run,
+    sudo_in_run,
+    apt_package_unpinned,
+    port_out_of_range,
+    multiple_healthchecks,
+    pip_package_unpinned,
+    apt_get_install_without_yes,
+    npm_package_unpinned,
+    apk_package_unpinned,
+    apk_add_without_no_cache,
+    copy_dest_without_slash,
+    copy_from_undefined_stage,
+    copy_from_own_stage,
+    duplicate_stage_name,
+    apt_instead_of_apt_get,
+    gem_unpinned,
+    from_platform_flag,
+    yum_install_without_yes,
+    copied_archive_extracted,
+    untrusted_registry,
     // -- hadolint DL3031-DL3099 and DL4xxx (keep this marker; add rules below it)
+    inline_ignore_pragma,
+    yum_cache_not_cleaned,
+    yum_package_unpinned,
+    zypper_missing_yes,
+    zypper_dist_upgrade,
+    zypper_cache_not_cleaned,
+    zypper_package_unpinned,
+    dnf_missing_yes,
+    dnf_cache_not_cleaned,
+    dnf_package_unpinned,
+    pip_cache_not_disabled,
+    onbuild_forbidden_trigger,
+    env_self_reference,
+    copy_relative_without_workdir,
+    useradd_without_no_log_init,
+    wget_without_progress,
+    invalid_label_key,
+    label_missing,
+    label_not_in_schema,
+    label_empty,
+    label_invalid_url,
+    label_invalid_rfc3339,
+    label_invalid_spdx,
+    label_invalid_hash,
+    label_invalid_semver,
+    missing_healthcheck,
+    label_invalid_email,
+    consecutive_run,
+    yarn_cache_not_cleaned,
+    instruction_before_from,
+    go_package_unpinned,
+    reserved_stage_name,
+    redundant_target_platform,
+    non_numeric_user,
+    copy_entire_filesystem,
+    wget_and_curl,
+    multiple_cmd,
+    multiple_entrypoint,
+    ln_bin_sh,
     // -- Docker build checks (keep this marker; add rules below it)
+    stage_name_casing,
+    no_empty_continuation,
+    undefined_arg_in_from,
+    undefined_var,
+    invalid_default_arg_in_from,
+    from_platform_flag_const_disallowed,
+    copy_ignored_file,
+    invalid_definition_description,
+    expose_proto_casing,
+    expose_invalid_format,
     // -- security checks DC2xxx (keep this marker; add rules below it)
+    exposed_ssh_port,
+    package_index_update_alone,
+    dist_upgrade,
+    workdir_system_directory,
+    secret_in_arg_or_env,
+    tls_verification_disabled,
+    signature_verification_disabled,
+    chpasswd_in_run,
+    remote_script_piped_to_shell,
+    docker_socket_mounted,
+    add_url_without_checksum,
     // -- image-security practices DC1xxx (keep this marker; add rules below it)
+    unofficial_base_image,
+    non_minimal_base_image,
+    base_image_not_digest_pinned,
+    end_of_life_base_image,
+    missing_user,
 }
 
 /// Every rule, in the order they are declared.
@@ -375,7 +463,10 @@ pub(crate) fn run(parsed: &Parsed, settings: &Settings) -> Vec<Diagnostic> {
             let meta = find(d.code)?;
             match level(meta, settings) {
                 Level::Off => return None,
-                Level::On(severity) => d.severity = severity,
+                // A rule may report below its default severity (DC1004: info for a
+                // build stage); only a level the user changed replaces it.
+                Level::On(severity) if severity != meta.severity => d.severity = severity,
+                Level::On(_) => {}
             }
             if d.code != syntax_error::META.code && suppressions.suppressed(meta, d.range) {
                 return None;

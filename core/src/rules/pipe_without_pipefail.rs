@@ -34,13 +34,24 @@ declare_rule! {
     /// (`/bin/ash` for Alpine and BusyBox bases, `/bin/bash` otherwise). It is unsafe: every
     /// later `RUN` of the stage then runs in that shell, which must exist in the image.
     ///
+    /// ## Deviations from hadolint
+    /// hadolint reports a `RUN` even when its script switches `pipefail` on before the
+    /// pipe; dockcoach does not, because the pipe then fails as it should:
+    ///
+    /// ```sh
+    /// RUN set -eo pipefail; curl -fsSL https://example.com/x.sh | sh
+    /// ```
+    ///
+    /// (This needs a shell with `pipefail`; `/bin/sh` on Debian is dash, where `set -o
+    /// pipefail` itself fails the step, which is loud rather than silent.)
+    ///
     /// ## References
     /// - [Docker docs: using pipes](https://docs.docker.com/build/building/best-practices/#using-pipes)
-    /// - hadolint `DL4006`
+    /// - hadolint `DL4006`, Trivy `DS-0032`
     pub static META = {
         code: "DL4006",
         name: "pipe-without-pipefail",
-        aliases: [],
+        aliases: ["DS-0032"],
         severity: Warning,
         category: BestPractice,
         fix: Unsafe,

@@ -31,6 +31,20 @@ declare_rule! {
     /// offered when the command is plain words without any shell syntax (no `$`, quotes,
     /// pipes, redirections, `&&`, globs).
     ///
+    /// ## Deviations from hadolint
+    /// hadolint also reports `HEALTHCHECK CMD` in shell form. A health check is not PID 1
+    /// and receives no signals, so its shell form is harmless and dockcoach (like
+    /// BuildKit's `JSONArgsRecommended`) does not report it:
+    ///
+    /// ```dockerfile
+    /// HEALTHCHECK CMD curl --fail http://localhost:3000 || exit 1
+    /// ```
+    ///
+    /// hadolint also reads a JSON array with an escape its parser does not know
+    /// (`CMD ["\/usr/bin/znc"]`) as shell form; BuildKit and dockcoach read it as JSON.
+    /// An array with a non-string item (`CMD ["echo", ["x"]]`) is a syntax error for
+    /// BuildKit and is reported as `DL1000`, not as shell form.
+    ///
     /// ## References
     /// - [Dockerfile reference: shell and exec form](https://docs.docker.com/reference/dockerfile/#shell-and-exec-form)
     /// - hadolint `DL3025`, BuildKit `JSONArgsRecommended`
@@ -49,7 +63,9 @@ pub(super) fn check(c: &mut Checker) {
         if !matches!(ins.kind, InstructionKind::Cmd | InstructionKind::Entrypoint) {
             continue;
         }
-        let Args::Command(CommandForm::Shell(command)) = &ins.args else { continue };
+        let Args::Command(CommandForm::Shell(command)) = &ins.args else {
+            continue;
+        };
         // Ex) CMD python app.py
         let fix = exec_form(&command.text).map(|json| {
             Fix::unsafe_(
@@ -60,7 +76,10 @@ pub(super) fn check(c: &mut Checker) {
         c.report_with_fix(
             &META,
             command.range,
-            format!("`{}` uses the shell form, so signals do not reach the program", ins.kind.as_str()),
+            format!(
+                "`{}` uses the shell form, so signals do not reach the program",
+                ins.kind.as_str()
+            ),
             fix,
         );
     }

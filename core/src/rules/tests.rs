@@ -5,17 +5,35 @@ use super::*;
 use crate::settings::Settings;
 
 fn code_blocks(section: &str) -> Vec<String> {
+    fenced_blocks(section)
+        .into_iter()
+        .filter(|(lang, _)| lang != "dockerignore" && lang != "toml")
+        .map(|(_, block)| block)
+        .collect()
+}
+
+/// The ```dockerignore block of an example: the `.dockerignore` the example runs with.
+fn example_dockerignore(section: &str) -> Option<String> {
+    fenced_blocks(section)
+        .into_iter()
+        .find(|(lang, _)| lang == "dockerignore")
+        .map(|(_, block)| block)
+}
+
+/// Fenced code blocks with their language tag.
+fn fenced_blocks(section: &str) -> Vec<(String, String)> {
     let mut blocks = Vec::new();
-    let mut current: Option<String> = None;
+    let mut current: Option<(String, String)> = None;
     for line in section.lines() {
-        match (&mut current, line.trim_start().starts_with("```")) {
-            (None, true) => current = Some(String::new()),
-            (Some(_), true) => blocks.extend(current.take()),
-            (Some(block), false) => {
+        let fence = line.trim_start().strip_prefix("```");
+        match (&mut current, fence) {
+            (None, Some(lang)) => current = Some((lang.trim().to_string(), String::new())),
+            (Some(_), Some(_)) => blocks.extend(current.take()),
+            (Some((_, block)), None) => {
                 block.push_str(line);
                 block.push('\n');
             }
-            (None, false) => {}
+            (None, None) => {}
         }
     }
     blocks
@@ -23,7 +41,13 @@ fn code_blocks(section: &str) -> Vec<String> {
 
 /// The settings under which a rule's examples run: the rule switched on.
 fn enabling(meta: &RuleMeta) -> Settings {
-    let mut settings = Settings::default();
+    // A ```toml block in the example holds the settings it runs with (e.g. a label schema).
+    let example = meta.section("Example").unwrap_or_default();
+    let mut settings = fenced_blocks(&example)
+        .into_iter()
+        .find(|(lang, _)| lang == "toml")
+        .and_then(|(_, toml)| crate::config::parse_dockcoach_toml(&toml).ok())
+        .unwrap_or_default();
     settings
         .overrides
         .insert(meta.code.to_string(), Level::On(meta.severity));
@@ -107,7 +131,8 @@ fn doc_examples_fire_exactly_as_documented() {
             "{}: the example needs a bad and a good block",
             meta.code
         );
-        let settings = enabling(meta);
+        let mut settings = enabling(meta);
+        settings.dockerignore = example_dockerignore(&example);
         let bad = crate::check(&blocks[0], &settings);
         let hits = bad.iter().filter(|d| d.code == meta.code).count();
         assert_eq!(

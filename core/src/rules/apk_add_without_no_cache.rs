@@ -1,0 +1,114 @@
+use super::Checker;
+use super::apt_package_unpinned::has_arg;
+use crate::diagnostic::{Applicability, Edit, Fix};
+use crate::syntax::Instruction;
+
+declare_rule! {
+    /// ## What it does
+    /// Checks for `apk add` without `--no-cache`.
+    ///
+    /// ## Why is this bad?
+    /// Without `--no-cache`, apk keeps its package index under `/var/cache/apk` and the
+    /// layer ships it. `--no-cache` fetches the index, uses it, and leaves nothing behind,
+    /// so neither `apk update` nor `rm -rf /var/cache/apk/*` is needed.
+    ///
+    /// A `RUN --mount=type=cache` on `/var/cache/apk` keeps the cache out of the image
+    /// and is not reported.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM alpine:3.20
+    /// RUN apk add curl=8.12.1-r0
+    /// ```
+    ///
+    /// Use instead:
+    /// ```dockerfile
+    /// FROM alpine:3.20
+    /// RUN apk add --no-cache curl=8.12.1-r0
+    /// ```
+    ///
+    /// ## Fix safety
+    /// The fix adds `--no-cache` after `add`. It is safe when no later instruction runs
+    /// `apk`, and unsafe otherwise: a later `apk add` that relied on the index this one
+    /// left behind (after `apk add --update`) would have none.
+    ///
+    /// ## References
+    /// - [Alpine wiki: local cache](https://wiki.alpinelinux.org/wiki/Local_APK_cache)
+    /// - hadolint `DL3019`, Trivy `DS-0025`
+    pub static META = {
+        code: "DL3019",
+        name: "apk-add-without-no-cache",
+        aliases: ["DS-0025"],
+        severity: Info,
+        category: Performance,
+        fix: Sometimes,
+    }
+}
+
+/// True when the RUN mounts a cache on `dir` (or a directory under it).
+pub(super) fn has_cache_mount(ins: &Instruction, dir: &str) -> bool {
+    ins.flags
+        .iter()
+        .filter(|f| f.name == "mount")
+        .filter_map(|f| f.value.as_deref())
+        .any(|value| {
+            let mut is_cache = false;
+            let mut target_ok = false;
+            for part in value.split(',') {
+                let (k, v) = part.split_once('=').unwrap_or((part, ""));
+                match k.trim() {
+                    "type" => is_cache = v == "cache",
+                    "target" | "dst" | "destination" => target_ok = v.starts_with(dir),
+                    _ => {}
+                }
+            }
+            is_cache && target_ok
+        })
+}
+
+pub(super) fn check(c: &mut Checker) {
+    let n = c.parsed.instructions.len();
+    let mut apk_later = vec![false; n + 1];
+    for i in (0..n).rev() {
+        let uses = c
+            .script(i)
+            .is_some_and(|s| s.commands.iter().any(|cmd| cmd.name() == "apk"));
+        apk_later[i] = apk_later[i + 1] || uses;
+    }
+    let mut found = Vec::new();
+    for (index, ins) in c.instructions() {
+        if has_cache_mount(ins, "/var/cache/apk") {
+            continue;
+        }
+        let Some(script) = c.script(index) else {
+            continue;
+        };
+        for cmd in &script.commands {
+            if cmd.name() != "apk" || !has_arg(cmd, &["add"]) || cmd.has_flag(&[], &["no-cache"]) {
+                continue;
+            }
+            // Ex) apk add curl
+            let Some(add) = cmd.args.iter().find(|w| w.value == "add") else {
+                continue;
+            };
+            let applicability = if apk_later.get(index + 1).copied().unwrap_or(false) {
+                Applicability::Unsafe
+            } else {
+                Applicability::Safe
+            };
+            found.push((cmd.name.range, add.range.end(), applicability));
+        }
+    }
+    for (range, at, applicability) in found {
+        c.report_with_fix(
+            &META,
+            range,
+            "`apk add` without `--no-cache` leaves the package index in the image",
+            Some(Fix::new(
+                "Add `--no-cache`",
+                applicability,
+                vec![Edit::insert(at, " --no-cache")],
+            )),
+        );
+    }
+}

@@ -1,0 +1,100 @@
+use super::Checker;
+use super::pip_cache_not_disabled::stage_key;
+use crate::syntax::{Args, InstructionKind};
+use std::collections::BTreeMap;
+
+declare_rule! {
+    /// ## What it does
+    /// Checks for a `COPY` to a relative destination in a stage where no `WORKDIR` has
+    /// been set (in the stage or in the stage it builds on).
+    ///
+    /// ## Why is this bad?
+    /// A relative destination is resolved against the working directory, which then is
+    /// whatever the base image chose (often `/`). A new base image version can move the
+    /// files without any change to the Dockerfile.
+    ///
+    /// Destinations that start with `/`, a Windows drive (`C:\`, `C:/`) or a variable
+    /// (`$APP`) are not reported.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM node:22
+    /// COPY package.json app/
+    /// ```
+    ///
+    /// Use instead:
+    /// ```dockerfile
+    /// FROM node:22
+    /// WORKDIR /usr/src
+    /// COPY package.json app/
+    /// ```
+    ///
+    /// ## References
+    /// - [Dockerfile reference: WORKDIR](https://docs.docker.com/reference/dockerfile/#workdir)
+    /// - hadolint `DL3045`
+    pub static META = {
+        code: "DL3045",
+        name: "copy-relative-without-workdir",
+        aliases: [],
+        severity: Warning,
+        category: BestPractice,
+        fix: None,
+    }
+}
+
+fn is_absolute_or_variable(dest: &str) -> bool {
+    let dest = dest.trim_matches(['"', '\'']);
+    let after_drive = dest.get(1..).unwrap_or("");
+    dest.starts_with('/')
+        || dest.starts_with('$')
+        || after_drive.starts_with(":\\")
+        || after_drive.starts_with(":/")
+}
+
+pub(super) fn check(c: &mut Checker) {
+    // hadolint keys stages by alias, or by image name for unnamed stages, and lets a
+    // stage inherit the WORKDIR of the stage whose name its FROM names.
+    let mut workdir_set: BTreeMap<String, bool> = BTreeMap::new();
+    let mut current: Option<String> = None;
+    let mut found = Vec::new();
+    for (index, ins) in c.parsed.instructions.iter().enumerate() {
+        match ins.kind {
+            InstructionKind::From => {
+                let Some(stage) = c.model.stages.iter().find(|s| s.from == index) else {
+                    continue;
+                };
+                let base = stage_key(&stage.base_text);
+                let inherited = workdir_set.get(&base).copied().unwrap_or(false);
+                let key = stage.name.clone().unwrap_or(base);
+                workdir_set.insert(key.clone(), inherited);
+                current = Some(key);
+            }
+            InstructionKind::Workdir => {
+                workdir_set.insert(current.clone().unwrap_or_default(), true);
+            }
+            InstructionKind::Copy => {
+                if workdir_set
+                    .get(current.as_deref().unwrap_or_default())
+                    .copied()
+                    .unwrap_or(false)
+                {
+                    continue;
+                }
+                let Args::List { items, .. } = &ins.args else { continue };
+                let Some(dest) = items.last() else { continue };
+                // Ex) COPY package.json app/
+                if items.len() >= 2 && !is_absolute_or_variable(&dest.text) {
+                    found.push((dest.range, dest.text.clone()));
+                }
+            }
+            _ => {}
+        }
+    }
+    for (range, dest) in found {
+        c.report(
+            &META,
+            range,
+            format!("`COPY` to the relative path `{dest}` before any `WORKDIR` is set in this stage"),
+        );
+    }
+}

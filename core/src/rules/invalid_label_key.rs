@@ -1,0 +1,128 @@
+use super::Checker;
+use crate::syntax::InstructionKind;
+
+declare_rule! {
+    /// ## What it does
+    /// Checks for `LABEL` keys that break Docker's key format: lower-case letters, digits,
+    /// `.`, `-` and `_` only, starting with a letter and ending with a letter or digit, no `..`
+    /// or `--`, and none of the reserved namespaces `com.docker.`, `io.docker.`,
+    /// `org.dockerproject.`.
+    ///
+    /// ## Why is this bad?
+    /// Tools that read labels (registries, scanners, orchestrators) expect reverse-DNS
+    /// keys in this format; keys outside it may be ignored or collide with Docker's own.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM alpine:3.20
+    /// LABEL Maintainer="jane@example.com"
+    /// ```
+    ///
+    /// Use instead:
+    /// ```dockerfile
+    /// FROM alpine:3.20
+    /// LABEL org.opencontainers.image.authors="jane@example.com"
+    /// ```
+    ///
+    /// ## References
+    /// - [Docker docs: label keys and values](https://docs.docker.com/engine/manage-resources/labels/#label-keys-and-values)
+    /// - hadolint `DL3048`
+    pub static META = {
+        code: "DL3048",
+        name: "invalid-label-key",
+        aliases: [],
+        severity: Style,
+        category: Style,
+        fix: None,
+    }
+}
+
+fn invalid(key: &str) -> bool {
+    !key.starts_with(|ch: char| ch.is_ascii_lowercase())
+        || !key.ends_with(|ch: char| ch.is_ascii_lowercase() || ch.is_ascii_digit())
+        || key
+            .chars()
+            .any(|ch| !(ch.is_ascii_lowercase() || ch.is_ascii_digit() || ".-_".contains(ch)))
+        || ["com.docker.", "io.docker.", "org.dockerproject."]
+            .iter()
+            .any(|ns| key.starts_with(ns))
+        || key.contains("..")
+        || key.contains("--")
+}
+
+pub(super) fn check(c: &mut Checker) {
+    let mut found = Vec::new();
+    for ins in &c.parsed.instructions {
+        if ins.kind != InstructionKind::Label {
+            continue;
+        }
+        for pair in ins.pairs() {
+            let key = crate::syntax::unquote(&pair.key.text, c.parsed.escape);
+            // Ex) LABEL Maintainer=x   /   LABEL com.docker.x=1
+            if invalid(&key) {
+                found.push((pair.key.range, key));
+            }
+        }
+    }
+    for (range, key) in found {
+        c.report(&META, range, format!("The label key `{key}` is not in Docker's key format"));
+    }
+}
+
+/// A `LABEL` pair, quotes removed: key, value, and the ranges to report.
+pub(super) struct LabelPair {
+    pub key: String,
+    pub value: String,
+    pub key_range: crate::text::TextRange,
+    pub value_range: crate::text::TextRange,
+}
+
+/// Every pair of every `LABEL` (ONBUILD ones excluded, as hadolint reads them).
+pub(super) fn label_pairs(c: &Checker) -> Vec<LabelPair> {
+    let mut out = Vec::new();
+    for ins in &c.parsed.instructions {
+        if ins.kind != InstructionKind::Label {
+            continue;
+        }
+        for pair in ins.pairs() {
+            out.push(LabelPair {
+                key: crate::syntax::unquote(&pair.key.text, c.parsed.escape),
+                value: pair.value_unquoted(c.parsed.escape).unwrap_or_default(),
+                key_range: pair.key.range,
+                value_range: pair.value.as_ref().map_or(pair.range, |v| v.range),
+            });
+        }
+    }
+    out
+}
+
+/// Reports every label of type `kind` in the schema whose value fails `valid`.
+pub(super) fn check_label_type(
+    c: &mut Checker,
+    meta: &'static super::RuleMeta,
+    kind: crate::settings::LabelType,
+    valid: fn(&str) -> bool,
+    what: &str,
+) {
+    let wanted: Vec<String> = c
+        .settings
+        .label_schema
+        .iter()
+        .filter(|(_, k)| **k == kind)
+        .map(|(name, _)| name.clone())
+        .collect();
+    if wanted.is_empty() {
+        return;
+    }
+    let found: Vec<_> = label_pairs(c)
+        .into_iter()
+        .filter(|p| wanted.contains(&p.key) && !valid(&p.value))
+        .collect();
+    for p in found {
+        c.report(
+            meta,
+            p.value_range,
+            format!("The value of label `{}` is not {what}", p.key),
+        );
+    }
+}

@@ -1,0 +1,217 @@
+use super::Checker;
+use crate::diagnostic::{Edit, Fix};
+use crate::model::{ImageRef, Stage};
+use crate::syntax::InstructionKind;
+
+declare_rule! {
+    /// ## What it does
+    /// Checks for a final stage that never sets `USER`, so the container runs as root.
+    ///
+    /// ## Why is this bad?
+    /// A process running as root inside a container is one kernel bug, one mounted socket
+    /// or one misconfigured volume away from root on the host, and it can change every file
+    /// in the image. Switching to an unprivileged user costs one line. The check follows
+    /// the final stage back through the stages it builds on (`FROM builder`): a `USER` in
+    /// any of them counts. An explicit `USER root` at the end is `DL3002`'s business.
+    ///
+    /// Some base images ship a ready non-root user: the official `node` images (`node`),
+    /// distroless `:nonroot` images and Chainguard images (`nonroot`, the distroless ones
+    /// already run as it by default; saying so in the Dockerfile keeps scanners and
+    /// readers informed), .NET 8+ images from `mcr.microsoft.com/dotnet` (`app`). For
+    /// those the fix switches to that user; for other images the message suggests how to
+    /// create one. Windows images are not checked.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM node:24-slim
+    /// COPY . /app
+    /// CMD ["node", "/app/server.js"]
+    /// ```
+    ///
+    /// Use instead:
+    /// ```dockerfile
+    /// FROM node:24-slim
+    /// COPY . /app
+    /// USER node
+    /// CMD ["node", "/app/server.js"]
+    /// ```
+    ///
+    /// ## Fix safety
+    /// The fix adds `USER <name>` before the final stage's first `CMD` or `ENTRYPOINT` (or
+    /// at its end), for base images known to ship that user. It is unsafe: the application
+    /// may need to write files owned by root or bind a port below 1024.
+    ///
+    /// ## References
+    /// - [Docker docs: USER](https://docs.docker.com/build/building/best-practices/#user)
+    /// - Trivy `DS-0002`, Checkov `CKV_DOCKER_3`
+    pub static META = {
+        code: "DC1005",
+        name: "missing-user",
+        aliases: ["DS-0002", "CKV_DOCKER_3"],
+        severity: Warning,
+        category: Security,
+        fix: Sometimes,
+    }
+}
+
+/// The non-root user a base image is known to ship.
+fn known_user(image: &ImageRef) -> Option<&'static str> {
+    let path = image.path.to_ascii_lowercase();
+    let tag = image
+        .tag
+        .as_deref()
+        .unwrap_or("latest")
+        .to_ascii_lowercase();
+    let registry = image.registry.as_deref().map(str::to_ascii_lowercase);
+    match registry.as_deref() {
+        // Ex) FROM node:22
+        None | Some("docker.io") | Some("index.docker.io") => {
+            match image
+                .official_name()
+                .map(str::to_ascii_lowercase)
+                .as_deref()
+            {
+                Some("node") => Some("node"),
+                _ => None,
+            }
+        }
+        // Ex) FROM gcr.io/distroless/static-debian12:nonroot
+        Some("gcr.io") if path.starts_with("distroless/") && tag.contains("nonroot") => {
+            Some("nonroot")
+        }
+        // Ex) FROM cgr.dev/chainguard/python:latest
+        Some("cgr.dev") if !tag.contains("dev") => Some("nonroot"),
+        // Ex) FROM mcr.microsoft.com/dotnet/aspnet:8.0
+        Some("mcr.microsoft.com") if path.starts_with("dotnet/") => {
+            let major: u32 = tag.split(['.', '-']).next()?.parse().ok()?;
+            (major >= 8).then_some("app")
+        }
+        _ => None,
+    }
+}
+
+/// The stage and the stages it builds on, final first.
+fn chain<'a>(stages: &'a [Stage], last: &'a Stage) -> Vec<&'a Stage> {
+    let mut out = vec![last];
+    let mut current = last;
+    while let Some(parent) = current.parent.and_then(|p| stages.get(p)) {
+        if out.iter().any(|s| s.index == parent.index) {
+            break;
+        }
+        out.push(parent);
+        current = parent;
+    }
+    out
+}
+
+pub(super) fn check(c: &mut Checker) {
+    let stages = c.model.stages.clone();
+    let Some(last) = stages.last() else { return };
+    let chain = chain(&stages, last);
+    let sets_user = chain.iter().any(|s| {
+        (s.from..s.end).any(|i| {
+            c.parsed
+                .instructions
+                .get(i)
+                .is_some_and(|ins| ins.kind == InstructionKind::User)
+        })
+    });
+    if sets_user {
+        return;
+    }
+    let Some(root) = chain.last() else { return };
+    let Some(image) = &root.image else { return };
+    // Ex) FROM mcr.microsoft.com/windows/servercore (USER means something else there)
+    let windows = c.model.state(root.from).is_some_and(|s| s.non_posix);
+    if windows || image.unresolved {
+        return;
+    }
+    let Some(user) = known_user(image) else {
+        let alpine = image.text.to_ascii_lowercase().contains("alpine");
+        let snippet = match (image.is_scratch(), alpine) {
+            (true, _) => "`USER 65534:65534`".to_string(),
+            (false, true) => {
+                "`RUN addgroup -S app && adduser -S -G app app` then `USER app`".to_string()
+            }
+            (false, false) => {
+                "`RUN groupadd --system app && useradd --system --gid app app` then `USER app`"
+                    .to_string()
+            }
+        };
+        c.report(
+            &META,
+            last.base_range,
+            format!("The final stage never sets `USER`, so the container runs as root; add a non-root user, e.g. {snippet}"),
+        );
+        return;
+    };
+    // Before the final stage's first CMD or ENTRYPOINT, else after its last instruction.
+    let nl = c.line_ending();
+    let entry = (last.from..last.end).find_map(|i| {
+        c.parsed
+            .instructions
+            .get(i)
+            .filter(|ins| matches!(ins.kind, InstructionKind::Cmd | InstructionKind::Entrypoint))
+    });
+    let edit = match entry {
+        Some(ins) => Edit::insert(ins.range.start(), format!("USER {user}{nl}")),
+        None => {
+            let Some(end) = last
+                .end
+                .checked_sub(1)
+                .and_then(|i| c.parsed.instructions.get(i))
+                .map(|ins| ins.range.end())
+            else {
+                return;
+            };
+            Edit::insert(end, format!("{nl}USER {user}"))
+        }
+    };
+    let fix = Fix::unsafe_(format!("Switch to the `{user}` user"), vec![edit]);
+    let message = match image.registry.as_deref() {
+        // Ex) distroless :nonroot and Chainguard images already run as `nonroot`
+        Some("gcr.io" | "cgr.dev") => format!(
+            "The final stage never sets `USER` and relies on the base image's default user `{user}`"
+        ),
+        _ => format!(
+            "The final stage never sets `USER`, so the container runs as root; the base image ships the non-root user `{user}`"
+        ),
+    };
+    c.report_with_fix(&META, last.base_range, message, Some(fix));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Settings, check};
+
+    fn messages(text: &str) -> Vec<(String, bool)> {
+        check(text, &Settings::default())
+            .into_iter()
+            .filter(|d| d.code == "DC1005")
+            .map(|d| (d.message, d.fix.is_some()))
+            .collect()
+    }
+
+    #[test]
+    fn unknown_users_get_a_snippet_without_a_fix() {
+        let found = messages(
+            "FROM golang:1.27 AS build\nUSER nobody\nFROM debian:13-slim\nENTRYPOINT [\"/app\"]\n",
+        );
+        assert_eq!(found.len(), 1);
+        assert!(found[0].0.contains("useradd --system"), "{found:?}");
+        assert!(!found[0].1);
+        let found = messages("FROM alpine:3.24\nCMD [\"sh\"]\n");
+        assert!(found[0].0.contains("adduser -S"), "{found:?}");
+        let found = messages("FROM scratch\nCOPY app /app\n");
+        assert!(found[0].0.contains("USER 65534:65534"), "{found:?}");
+    }
+
+    #[test]
+    fn no_finding_without_a_judgeable_base() {
+        assert!(messages("ARG BASE\nFROM $BASE\nCMD x\n").is_empty());
+        assert!(messages("").is_empty());
+        assert!(messages("FROM mcr.microsoft.com/dotnet/aspnet:8.0\nUSER app\n").is_empty());
+        let found = messages("FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCMD x\n");
+        assert!(found[0].1, "{found:?}");
+    }
+}

@@ -1,0 +1,58 @@
+use super::Checker;
+use crate::syntax::InstructionKind;
+
+declare_rule! {
+    /// ## What it does
+    /// Checks for a stage with more than one `HEALTHCHECK`.
+    ///
+    /// ## Why is this bad?
+    /// Only the last `HEALTHCHECK` of a stage takes effect. The earlier ones are dead
+    /// code that readers take for the check the container runs.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM nginx:1.27
+    /// HEALTHCHECK CMD ["curl", "-f", "http://localhost/"]
+    /// HEALTHCHECK CMD ["curl", "-f", "http://localhost/health"]
+    /// ```
+    ///
+    /// Use instead:
+    /// ```dockerfile
+    /// FROM nginx:1.27
+    /// HEALTHCHECK CMD ["curl", "-f", "http://localhost/health"]
+    /// ```
+    ///
+    /// ## References
+    /// - [Dockerfile reference: HEALTHCHECK](https://docs.docker.com/reference/dockerfile/#healthcheck)
+    /// - hadolint `DL3012`, Trivy `DS-0023`
+    pub static META = {
+        code: "DL3012",
+        name: "multiple-healthchecks",
+        aliases: ["DS-0023"],
+        severity: Error,
+        category: Maintainability,
+        fix: None,
+    }
+}
+
+pub(super) fn check(c: &mut Checker) {
+    let mut found = Vec::new();
+    let mut seen = false;
+    // ONBUILD HEALTHCHECK is left alone, as hadolint does.
+    for ins in &c.parsed.instructions {
+        match ins.kind {
+            InstructionKind::From => seen = false,
+            // Ex) a second HEALTHCHECK in the stage
+            InstructionKind::Healthcheck if seen => found.push(ins.keyword.range),
+            InstructionKind::Healthcheck => seen = true,
+            _ => {}
+        }
+    }
+    for range in found {
+        c.report(
+            &META,
+            range,
+            "The stage already has a `HEALTHCHECK`; only the last one takes effect",
+        );
+    }
+}

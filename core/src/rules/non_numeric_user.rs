@@ -1,0 +1,74 @@
+use super::Checker;
+use super::run_helpers::substitute_vars;
+use crate::syntax::{Args, InstructionKind};
+
+declare_rule! {
+    /// ## What it does
+    /// Checks for `USER` with a user name (or a variable) instead of a numeric UID.
+    ///
+    /// ## Why is this bad?
+    /// A name only means something inside the image's `/etc/passwd`. Kubernetes'
+    /// `runAsNonRoot` and other host-side checks cannot tell whether `USER app` is root;
+    /// a numeric UID (`USER 10001`, or `USER 10001:10001`) they can verify.
+    ///
+    /// Only the user part is checked; a group name after `:` is fine. As in hadolint, a
+    /// user taken from a build argument (`ARG UID=10001` then `USER $UID`) is not
+    /// reported.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM alpine:3.20
+    /// USER app
+    /// ```
+    ///
+    /// Use instead:
+    /// ```dockerfile
+    /// FROM alpine:3.20
+    /// USER 10001
+    /// ```
+    ///
+    /// ## References
+    /// - [Kubernetes: runAsNonRoot](https://kubernetes.io/docs/concepts/security/pod-security-standards/)
+    /// - hadolint `DL3066`
+    pub static META = {
+        code: "DL3066",
+        name: "non-numeric-user",
+        aliases: [],
+        severity: Info,
+        category: Security,
+        fix: None,
+    }
+}
+
+pub(super) fn check(c: &mut Checker) {
+    let mut found = Vec::new();
+    for (index, ins) in c.parsed.instructions.iter().enumerate() {
+        if ins.kind != InstructionKind::User {
+            continue;
+        }
+        let Args::Text(user) = &ins.args else { continue };
+        let uid = user.text.split(':').next().unwrap_or("");
+        // A build argument may hold a UID; hadolint does not report `USER $ARG_NAME`.
+        let args = declared_args(c, index);
+        let from_arg = substitute_vars(uid, &args, "") != uid;
+        // Ex) USER app   /   USER $APP_USER   (APP_USER not an ARG)
+        if !from_arg && !uid.chars().all(|ch| ch.is_ascii_digit()) {
+            found.push((user.range, uid.to_string()));
+        }
+    }
+    for (range, uid) in found {
+        c.report(&META, range, format!("`USER {uid}` names a user instead of a numeric UID"));
+    }
+}
+
+/// Names declared by `ARG` before instruction `index`.
+fn declared_args(c: &Checker, index: usize) -> std::collections::BTreeSet<String> {
+    c.parsed
+        .instructions
+        .get(..index)
+        .unwrap_or(&[])
+        .iter()
+        .filter(|ins| ins.kind == InstructionKind::Arg)
+        .flat_map(|ins| ins.pairs().iter().map(|p| p.key.text.clone()))
+        .collect()
+}

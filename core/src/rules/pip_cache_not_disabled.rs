@@ -1,0 +1,158 @@
+use super::Checker;
+use super::run_helpers::has_cache_mount;
+use crate::diagnostic::{Edit, Fix};
+use crate::shell::Command;
+use crate::syntax::{Args, CommandForm, InstructionKind};
+use std::collections::BTreeMap;
+
+declare_rule! {
+    /// ## What it does
+    /// Checks for `pip install` without `--no-cache-dir`.
+    ///
+    /// ## Why is this bad?
+    /// pip keeps every downloaded wheel in `~/.cache/pip`. In an image that cache is dead
+    /// weight: nothing installs from it again.
+    ///
+    /// Not reported when the stage (or the stage it builds on) sets
+    /// `ENV PIP_NO_CACHE_DIR` to a true value (`1`, `true`, `on`, `yes`), when the `RUN`
+    /// sets `PIP_NO_CACHE_DIR=1`, when a `--mount=type=cache` target holds `.cache/pip`,
+    /// or for `pipx` and `pipenv`.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM python:3.13
+    /// RUN pip install requests==2.32.3
+    /// ```
+    ///
+    /// Use instead:
+    /// ```dockerfile
+    /// FROM python:3.13
+    /// RUN pip install --no-cache-dir requests==2.32.3
+    /// ```
+    ///
+    /// ## Fix safety
+    /// The fix inserts `--no-cache-dir` after `install`. It is safe: pip installs the same
+    /// packages and only skips writing its cache.
+    ///
+    /// ## References
+    /// - [pip docs: caching](https://pip.pypa.io/en/stable/topics/caching/)
+    /// - hadolint `DL3042`
+    pub static META = {
+        code: "DL3042",
+        name: "pip-cache-not-disabled",
+        aliases: [],
+        severity: Warning,
+        category: Performance,
+        fix: Safe,
+    }
+}
+
+const TRUTHY: &[&str] = &["1", "true", "True", "TRUE", "on", "On", "ON", "yes", "Yes", "YES"];
+
+/// The `install` word of a `pip install` / `python -m pip install`.
+fn pip_install(cmd: &Command) -> Option<&crate::shell::Word> {
+    let name = cmd.name();
+    if name.contains("pipx") || name.contains("pipenv") {
+        return None;
+    }
+    if name.starts_with("pip") {
+        return cmd.args.iter().find(|w| w.value == "install");
+    }
+    if name.starts_with("python") {
+        let args: Vec<&str> = cmd.arg_values().collect();
+        let m = args.windows(2).position(|w| w == ["-m", "pip"] || w == ["-m", "pip3"])?;
+        return cmd.args.iter().skip(m + 2).find(|w| w.value == "install");
+    }
+    None
+}
+
+/// `PIP_NO_CACHE_DIR=<truthy>` anywhere in the RUN's text.
+fn sets_no_cache_dir(text: &str) -> bool {
+    let Some(at) = text.find("PIP_NO_CACHE_DIR=") else {
+        return false;
+    };
+    let value = text.get(at + "PIP_NO_CACHE_DIR=".len()..).unwrap_or("");
+    TRUTHY.iter().any(|t| value.starts_with(t))
+}
+
+pub(super) fn check(c: &mut Checker) {
+    // Per stage name (as hadolint tracks stages): `ENV PIP_NO_CACHE_DIR` switched the cache off.
+    let mut disabled: BTreeMap<String, bool> = BTreeMap::new();
+    let mut current: Option<String> = None;
+    let mut found = Vec::new();
+    for (index, ins) in c.parsed.instructions.iter().enumerate() {
+        match ins.kind {
+            // Ex) FROM base AS child   (inherits the setting of stage `base`)
+            InstructionKind::From => {
+                let Some(stage) = c.model.stages.iter().find(|s| s.from == index) else {
+                    continue;
+                };
+                let base = stage_key(&stage.base_text);
+                let inherited = disabled.get(&base).copied().unwrap_or(false);
+                let key = stage.name.clone().unwrap_or(base);
+                disabled.insert(key.clone(), inherited);
+                current = Some(key);
+            }
+            // Ex) ENV PIP_NO_CACHE_DIR=1
+            InstructionKind::Env => {
+                for pair in ins.pairs() {
+                    if pair.key.text == "PIP_NO_CACHE_DIR"
+                        && pair
+                            .value_unquoted(c.parsed.escape)
+                            .is_some_and(|v| TRUTHY.contains(&v.as_str()))
+                    {
+                        disabled.insert(current.clone().unwrap_or_default(), true);
+                    }
+                }
+            }
+            _ => {}
+        }
+        let ins = ins.effective();
+        if ins.kind != InstructionKind::Run {
+            continue;
+        }
+        let key = current.clone().unwrap_or_default();
+        if disabled.get(&key).copied().unwrap_or(false) || has_cache_mount(ins, ".cache/pip") {
+            continue;
+        }
+        if let Args::Command(CommandForm::Shell(span)) = &ins.args
+            && sets_no_cache_dir(&span.text)
+        {
+            continue;
+        }
+        let Some(script) = c.script(index) else { continue };
+        for cmd in &script.commands {
+            // Ex) RUN pip install requests
+            let Some(install) = pip_install(cmd) else { continue };
+            if cmd.arg_values().any(|a| a == "--no-cache-dir") {
+                continue;
+            }
+            let fix = Fix::safe(
+                "Add `--no-cache-dir`",
+                vec![Edit::insert(install.range.end(), " --no-cache-dir")],
+            );
+            found.push((cmd.range, fix));
+        }
+    }
+    for (range, fix) in found {
+        c.report_with_fix(
+            &META,
+            range,
+            "`pip install` without `--no-cache-dir` leaves pip's download cache in the layer",
+            Some(fix),
+        );
+    }
+}
+
+/// The name hadolint gives an unnamed stage: the image without registry, tag or digest.
+pub(super) fn stage_key(base: &str) -> String {
+    let base = base.split('@').next().unwrap_or(base);
+    let after_registry = match base.split_once('/') {
+        Some((first, rest)) if first.contains('.') || first.contains(':') || first == "localhost" => rest,
+        _ => base,
+    };
+    match after_registry.rsplit_once(':') {
+        Some((path, tag)) if !tag.contains('/') => path.to_string(),
+        _ => after_registry.to_string(),
+    }
+}

@@ -1,0 +1,146 @@
+use super::Checker;
+use super::apt_package_unpinned::{operands, report_unpinned};
+use crate::shell::{Command, Word};
+
+declare_rule! {
+    /// ## What it does
+    /// Checks for `pip install` of packages without a version (`flask` instead of
+    /// `flask==3.0.3`).
+    ///
+    /// ## Why is this bad?
+    /// Without a version, every build installs the newest release of that day. Two builds
+    /// of the same Dockerfile then differ, and a new release can break the image without
+    /// any change to the file.
+    ///
+    /// Installs from a requirements file (`-r`), of the local project (`.`), under a
+    /// constraints file (`-c`), of wheels, sdists, paths and VCS URLs with a revision are
+    /// not reported. `python -m pip install` is checked like `pip install`.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM python:3.12-slim
+    /// RUN pip install --no-cache-dir flask
+    /// ```
+    ///
+    /// Use instead:
+    /// ```dockerfile
+    /// FROM python:3.12-slim
+    /// RUN pip install --no-cache-dir flask==3.0.3
+    /// ```
+    ///
+    /// ## References
+    /// - [pip: repeatable installs](https://pip.pypa.io/en/stable/topics/repeatable-installs/)
+    /// - hadolint `DL3013`
+    pub static META = {
+        code: "DL3013",
+        name: "pip-package-unpinned",
+        aliases: [],
+        severity: Warning,
+        category: BestPractice,
+        fix: None,
+    }
+}
+
+const VALUE_FLAGS: &[&str] = &[
+    "abi",
+    "b",
+    "build",
+    "e",
+    "editable",
+    "extra-index-url",
+    "f",
+    "find-links",
+    "i",
+    "index-url",
+    "implementation",
+    "no-binary",
+    "only-binary",
+    "platform",
+    "prefix",
+    "progress-bar",
+    "proxy",
+    "python-version",
+    "root",
+    "src",
+    "t",
+    "target",
+    "trusted-host",
+    "upgrade-strategy",
+];
+
+const VCS: &[&str] = &[
+    "git+file",
+    "git+https",
+    "git+ssh",
+    "git+http",
+    "git+git",
+    "git",
+    "hg+file",
+    "hg+http",
+    "hg+https",
+    "hg+ssh",
+    "hg+static-http",
+    "svn",
+    "svn+svn",
+    "svn+http",
+    "svn+https",
+    "svn+ssh",
+    "bzr+http",
+    "bzr+https",
+    "bzr+ssh",
+    "bzr+sftp",
+    "bzr+ftp",
+    "bzr+lp",
+];
+
+/// True for `pip install` and `python -m pip install` (any `pip*`/`python*` name).
+pub(super) fn is_pip_install(cmd: &Command) -> bool {
+    let args: Vec<&str> = cmd.args.iter().map(|w| w.value.as_str()).collect();
+    let name = cmd.name();
+    (name.starts_with("pip") && args.contains(&"install"))
+        || (name.starts_with("python") && args.windows(3).any(|w| w == ["-m", "pip", "install"]))
+}
+
+fn is_pinned(package: &str) -> bool {
+    let vcs = VCS.iter().any(|s| package.starts_with(s));
+    ["==", ">=", "<=", ">", "<", "!=", "~=", "==="]
+        .iter()
+        .any(|s| package.contains(s))
+        || (vcs && package.contains('@'))
+        || package.ends_with(".whl")
+        || package.ends_with(".tar.gz")
+        || (!vcs && package.contains('/'))
+}
+
+pub(super) fn check(c: &mut Checker) {
+    let mut found = Vec::new();
+    for (index, _) in c.instructions() {
+        let Some(script) = c.script(index) else {
+            continue;
+        };
+        for cmd in &script.commands {
+            if !is_pip_install(cmd) {
+                continue;
+            }
+            // Ex) pip install -r requirements.txt / pip install -c constraints.txt x / pip install .
+            let from_file = cmd
+                .args
+                .iter()
+                .any(|w| matches!(w.value.as_str(), "-r" | "--requirement" | "."));
+            if from_file || cmd.has_flag(&['c'], &["constraint"]) {
+                continue;
+            }
+            // Ex) pip install flask
+            let unpinned: Vec<&Word> = operands(cmd, VALUE_FLAGS)
+                .into_iter()
+                .skip_while(|w| w.value != "install")
+                .skip_while(|w| w.value == "install")
+                .filter(|w| !is_pinned(&w.value))
+                .collect();
+            if let Some(first) = unpinned.first() {
+                found.push((first.range, first.value.clone(), unpinned.len() - 1));
+            }
+        }
+    }
+    report_unpinned(c, &META, found, "pip install");
+}

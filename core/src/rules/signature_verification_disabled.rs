@@ -1,0 +1,129 @@
+use super::Checker;
+use super::tls_verification_disabled::word_deletion;
+use crate::diagnostic::{Edit, Fix};
+use crate::syntax::InstructionKind;
+
+declare_rule! {
+    /// ## What it does
+    /// Checks for package installs that skip signature checks: `apk --allow-untrusted`,
+    /// `apt-get --allow-unauthenticated`/`--force-yes` (or the matching `-o` options),
+    /// `--nogpgcheck` for yum/dnf/rpm, `zypper --no-gpg-checks`, `rpm --nosignature`,
+    /// `--nodigest`, `--nofiledigest`, `--noverify`, and `gpgcheck=0` in a repository
+    /// setting.
+    ///
+    /// ## Why is this bad?
+    /// Package signatures are what proves a package comes from the distribution and was
+    /// not altered on the way. Without the check, a compromised mirror or a network
+    /// attacker can install anything, with root rights, into the image. Import the
+    /// repository's key instead.
+    ///
+    /// The severity is `error`: the bypass lets unverified code into the image.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM alpine:3.20
+    /// RUN apk add --no-cache --allow-untrusted ./pkgs/tool.apk
+    /// ```
+    ///
+    /// Use instead:
+    /// ```dockerfile
+    /// FROM alpine:3.20
+    /// COPY keys/builder.rsa.pub /etc/apk/keys/
+    /// RUN apk add --no-cache ./pkgs/tool.apk
+    /// ```
+    ///
+    /// ## Fix safety
+    /// For the plain flags (`--allow-untrusted`, `--allow-unauthenticated`,
+    /// `--force-yes`, `--nogpgcheck`, `--no-gpg-checks`, `--nosignature`, `--nodigest`,
+    /// `--nofiledigest`, `--noverify`) the fix removes the flag. It is unsafe: an install
+    /// of a package that is not signed by a known key fails afterwards.
+    ///
+    /// ## References
+    /// - Checkov `CKV2_DOCKER_7`, `CKV2_DOCKER_8`, `CKV2_DOCKER_9`, `CKV2_DOCKER_10`,
+    ///   `CKV2_DOCKER_11`
+    pub static META = {
+        code: "DC2006",
+        name: "signature-verification-disabled",
+        aliases: ["CKV2_DOCKER_7", "CKV2_DOCKER_8", "CKV2_DOCKER_9", "CKV2_DOCKER_10", "CKV2_DOCKER_11"],
+        severity: Error,
+        category: Security,
+        fix: Unsafe,
+    }
+}
+
+/// The plain flags that turn signature checks off, per package manager.
+fn bypass_flag(manager: &str, flag: &str) -> bool {
+    match manager {
+        "apk" => flag == "--allow-untrusted",
+        "apt-get" | "apt" | "aptitude" => matches!(flag, "--allow-unauthenticated" | "--force-yes"),
+        "yum" | "dnf" | "microdnf" | "tdnf" => flag == "--nogpgcheck",
+        "zypper" => matches!(flag, "--no-gpg-checks" | "--no-gpg-check"),
+        "rpm" => matches!(
+            flag,
+            "--nogpgcheck" | "--nosignature" | "--nodigest" | "--nofiledigest" | "--noverify"
+        ),
+        _ => false,
+    }
+}
+
+pub(super) fn check(c: &mut Checker) {
+    let text = c.text();
+    let escape = c.parsed.escape;
+    let mut found = Vec::new();
+    for (index, ins) in c.instructions() {
+        if ins.kind != InstructionKind::Run {
+            continue;
+        }
+        let Some(script) = c.script(index) else {
+            continue;
+        };
+        for cmd in &script.commands {
+            let name = cmd.name();
+            for (i, w) in cmd.args.iter().enumerate() {
+                // Ex) RUN apk add --allow-untrusted x.apk
+                if bypass_flag(name, &w.value) {
+                    let fix = word_deletion(text, w, escape).map(|r| {
+                        Fix::unsafe_(format!("Remove `{}`", w.value), vec![Edit::delete(r)])
+                    });
+                    found.push((
+                        w.range,
+                        format!(
+                            "`{name} {}` installs packages without checking signatures",
+                            w.value
+                        ),
+                        fix,
+                    ));
+                    continue;
+                }
+                let lower = w.value.to_ascii_lowercase();
+                // Ex) RUN apt-get -o APT::Get::AllowUnauthenticated=true install x
+                let apt_option = matches!(name, "apt-get" | "apt")
+                    && (lower.starts_with("apt::get::allowunauthenticated=")
+                        || lower.starts_with("acquire::allowinsecurerepositories="))
+                    && lower
+                        .rsplit('=')
+                        .next()
+                        .is_some_and(|v| matches!(v, "true" | "1" | "yes"))
+                    && i > 0;
+                // Ex) RUN dnf --setopt=gpgcheck=0 install x  /  echo gpgcheck=0 >> x.repo
+                let gpg_off = super::tls_verification_disabled::configures_rpm_repos(text, cmd)
+                    && lower.find("gpgcheck=").is_some_and(|at| {
+                        matches!(
+                            lower[at + "gpgcheck=".len()..].trim_matches(|c| c == '"' || c == '\''),
+                            "0" | "false" | "no"
+                        )
+                    });
+                if apt_option || gpg_off {
+                    found.push((
+                        w.range,
+                        format!("`{}` turns off package signature checks", w.value),
+                        None,
+                    ));
+                }
+            }
+        }
+    }
+    for (range, message, fix) in found {
+        c.report_with_fix(&META, range, message, fix);
+    }
+}

@@ -1,0 +1,349 @@
+use super::Checker;
+use crate::diagnostic::{Edit, Fix};
+use crate::shell::{Command, Word};
+use crate::syntax::{Args, InstructionKind};
+use crate::text::TextRange;
+
+declare_rule! {
+    /// ## What it does
+    /// Checks for TLS certificate verification switched off: `curl -k`/`--insecure`,
+    /// `wget --no-check-certificate`, `pip --trusted-host`, `git -c http.sslVerify=false`,
+    /// `npm`/`yarn config set strict-ssl false`, `sslverify=0` for yum/dnf, and the
+    /// variables `PYTHONHTTPSVERIFY=0`, `NODE_TLS_REJECT_UNAUTHORIZED=0`,
+    /// `NPM_CONFIG_STRICT_SSL=false`, `GIT_SSL_NO_VERIFY` and `PIP_TRUSTED_HOST` (in
+    /// `ENV`, `ARG` or `RUN`).
+    ///
+    /// ## Why is this bad?
+    /// Without certificate verification, anyone on the network path (a compromised
+    /// mirror, proxy or Wi-Fi) can answer in the server's place and put their own code
+    /// into the image. Set in `ENV`, the setting also stays on in every container that
+    /// runs the image. Fix the trust store instead (install `ca-certificates`, or add the
+    /// company CA).
+    ///
+    /// The severity is `error`: a verification bypass turns any network attacker into
+    /// a supplier of the image's code.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM debian:12
+    /// RUN curl -fsSLk https://example.com/install.sh -o /tmp/install.sh
+    /// ```
+    ///
+    /// Use instead:
+    /// ```dockerfile
+    /// FROM debian:12
+    /// RUN curl -fsSL https://example.com/install.sh -o /tmp/install.sh
+    /// ```
+    ///
+    /// ## Fix safety
+    /// For `curl -k`/`--insecure` and `wget --no-check-certificate` the fix removes the
+    /// flag. It is unsafe: a download that only worked without verification now fails.
+    /// No fix is offered for the other forms.
+    ///
+    /// ## References
+    /// - [curl: --insecure](https://curl.se/docs/manpage.html#-k)
+    /// - Checkov `CKV2_DOCKER_2`, `CKV2_DOCKER_3`, `CKV2_DOCKER_4`, `CKV2_DOCKER_5`,
+    ///   `CKV2_DOCKER_6`, `CKV2_DOCKER_12`, `CKV2_DOCKER_13`, `CKV2_DOCKER_14`,
+    ///   `CKV2_DOCKER_15`, `CKV2_DOCKER_16`
+    pub static META = {
+        code: "DC2005",
+        name: "tls-verification-disabled",
+        aliases: [
+            "CKV2_DOCKER_2", "CKV2_DOCKER_3", "CKV2_DOCKER_4", "CKV2_DOCKER_5", "CKV2_DOCKER_6",
+            "CKV2_DOCKER_12", "CKV2_DOCKER_13", "CKV2_DOCKER_14", "CKV2_DOCKER_15", "CKV2_DOCKER_16",
+        ],
+        severity: Error,
+        category: Security,
+        fix: Unsafe,
+    }
+}
+
+/// `curl` short options that take a value: a `k` after one of them is its value.
+const CURL_VALUE_FLAGS: &str = "AbcCdDeEFHKmoPQrtTuwxXyYz";
+
+/// Whether `name=value` (an environment assignment) disables verification.
+pub(super) fn insecure_assignment(name: &str, value: &str) -> bool {
+    let value = value.trim_matches(|c| c == '"' || c == '\'');
+    match name {
+        "PYTHONHTTPSVERIFY" | "NODE_TLS_REJECT_UNAUTHORIZED" => value == "0",
+        n if n.eq_ignore_ascii_case("NPM_CONFIG_STRICT_SSL") => value.eq_ignore_ascii_case("false"),
+        "GIT_SSL_NO_VERIFY" | "PIP_TRUSTED_HOST" => !value.is_empty(),
+        _ => false,
+    }
+}
+
+fn false_like(v: &str) -> bool {
+    let v = v
+        .trim_matches(|c| c == '"' || c == '\'')
+        .to_ascii_lowercase();
+    matches!(v.as_str(), "0" | "false" | "no")
+}
+
+/// The range that deleting `word` removes, with the blanks that separate it, when it is
+/// a plain word. A word alone on a continuation line takes the whole line with it; when
+/// that cannot be done without leaving a blank continuation line, `None`.
+pub(super) fn word_deletion(text: &str, word: &Word, escape: char) -> Option<TextRange> {
+    if word.raw != word.value || word.value.contains('$') || word.range.slice(text) != word.raw {
+        return None;
+    }
+    let before = text.get(..word.range.start())?;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let first_on_line = before
+        .get(line_start..)?
+        .trim_matches([' ', '\t'])
+        .is_empty();
+    let after = text.get(word.range.end()..)?;
+    let blanks_after = after.len() - after.trim_start_matches([' ', '\t']).len();
+    if !first_on_line {
+        let blanks = before.len() - before.trim_end_matches([' ', '\t']).len();
+        return (blanks > 0).then(|| TextRange::new(word.range.start() - blanks, word.range.end()));
+    }
+    let rest = after.get(blanks_after..)?;
+    // Ex) "    --force-yes \" on its own line: delete the line.
+    if let Some(tail) = rest.strip_prefix(escape) {
+        let tail_blanks = tail.len() - tail.trim_start_matches([' ', '\t']).len();
+        let eol = tail.get(tail_blanks..)?;
+        let newline = if eol.starts_with("\r\n") {
+            2
+        } else if eol.starts_with('\n') {
+            1
+        } else {
+            return None;
+        };
+        let end = word.range.end() + blanks_after + escape.len_utf8() + tail_blanks + newline;
+        return Some(TextRange::new(line_start, end));
+    }
+    if rest.is_empty() || rest.starts_with(['\n', '\r']) {
+        // Ex) "curl \" then "    --force-yes" ending the instruction: join the lines.
+        let prev = before.get(..line_start)?;
+        let prev = prev.strip_suffix('\n')?;
+        let prev = prev.strip_suffix('\r').unwrap_or(prev);
+        let prev = prev.trim_end_matches([' ', '\t']);
+        let prev = prev.strip_suffix(escape)?;
+        let start = prev.trim_end_matches([' ', '\t']).len();
+        if start == prev.len() {
+            return None;
+        }
+        return Some(TextRange::new(start, word.range.end() + blanks_after));
+    }
+    if blanks_after == 0 {
+        return None;
+    }
+    Some(TextRange::new(
+        word.range.start(),
+        word.range.end() + blanks_after,
+    ))
+}
+
+struct Finding {
+    range: TextRange,
+    message: String,
+    fix: Option<Fix>,
+}
+
+/// True when a command writes yum/dnf settings: the package managers themselves, or an
+/// `echo`/`printf`/`sed`/`tee` whose text names a repository or configuration file.
+pub(super) fn configures_rpm_repos(text: &str, cmd: &Command) -> bool {
+    match cmd.name() {
+        "yum" | "dnf" | "microdnf" | "tdnf" | "yum-config-manager" | "dnf-config-manager"
+        | "zypper" | "rpm" => true,
+        "echo" | "printf" | "sed" | "tee" | "crudini" => {
+            let line = text.get(cmd.range.start()..).unwrap_or("");
+            let line = line.lines().next().unwrap_or("");
+            [".repo", "yum.conf", "dnf.conf", "/etc/yum", "/etc/dnf"]
+                .iter()
+                .any(|p| line.contains(p))
+        }
+        _ => false,
+    }
+}
+
+fn check_command(text: &str, escape: char, cmd: &Command, out: &mut Vec<Finding>) {
+    let rpm_config = configures_rpm_repos(text, cmd);
+    let words = std::iter::once(&cmd.name)
+        .chain(cmd.assignments.iter())
+        .chain(cmd.args.iter());
+    // Ex) RUN PYTHONHTTPSVERIFY=0 pip install x  /  export GIT_SSL_NO_VERIFY=1
+    for w in words {
+        if let Some((name, value)) = w.value.split_once('=')
+            && insecure_assignment(name, value)
+        {
+            out.push(Finding {
+                range: w.range,
+                message: format!("`{name}={value}` turns off TLS certificate verification"),
+                fix: None,
+            });
+        }
+        let lower = w.value.to_ascii_lowercase();
+        // Ex) yum-config-manager --setopt=*.sslverify=0  /  echo sslverify=false >> x.repo
+        if let Some(i) = lower.find("sslverify=")
+            && rpm_config
+            && false_like(&lower[i + "sslverify=".len()..])
+            && !lower.contains("http.sslverify")
+        {
+            out.push(Finding {
+                range: w.range,
+                message: format!("`{}` turns off TLS certificate verification", w.value),
+                fix: None,
+            });
+        }
+    }
+    let args: Vec<&str> = cmd.arg_values().collect();
+    match cmd.name() {
+        // Ex) RUN curl -k https://...
+        "curl" => {
+            for w in &cmd.args {
+                if w.value == "--" {
+                    break;
+                }
+                let insecure = w.value == "--insecure"
+                    || (w.value.starts_with('-') && !w.value.starts_with("--") && {
+                        let flags = &w.value[1..];
+                        let stop = flags
+                            .find(|c| CURL_VALUE_FLAGS.contains(c))
+                            .unwrap_or(flags.len());
+                        flags[..stop].contains('k')
+                    });
+                if !insecure {
+                    continue;
+                }
+                let fix = if w.value == "--insecure" || w.value == "-k" {
+                    word_deletion(text, w, escape).map(|r| {
+                        Fix::unsafe_(format!("Remove `{}`", w.value), vec![Edit::delete(r)])
+                    })
+                } else if w.raw == w.value && w.range.slice(text) == w.raw {
+                    let cleaned: String = {
+                        let flags = &w.value[1..];
+                        let at = flags.find('k').unwrap_or(0);
+                        format!("-{}{}", &flags[..at], &flags[at + 1..])
+                    };
+                    Some(Fix::unsafe_(
+                        "Remove `k`",
+                        vec![Edit::replace(w.range, cleaned)],
+                    ))
+                } else {
+                    None
+                };
+                out.push(Finding {
+                    range: w.range,
+                    message: format!("`curl {}` skips TLS certificate verification", w.value),
+                    fix,
+                });
+            }
+        }
+        // Ex) RUN wget --no-check-certificate https://...
+        "wget" => {
+            for w in cmd
+                .args
+                .iter()
+                .filter(|w| w.value == "--no-check-certificate")
+            {
+                let fix = word_deletion(text, w, escape).map(|r| {
+                    Fix::unsafe_("Remove `--no-check-certificate`", vec![Edit::delete(r)])
+                });
+                out.push(Finding {
+                    range: w.range,
+                    message: "`wget --no-check-certificate` skips TLS certificate verification"
+                        .into(),
+                    fix,
+                });
+            }
+        }
+        // Ex) RUN pip install --trusted-host pypi.example.com x
+        "pip" | "pip3" | "python" | "python3" | "uv" => {
+            for w in cmd
+                .args
+                .iter()
+                .filter(|w| w.value == "--trusted-host" || w.value.starts_with("--trusted-host="))
+            {
+                out.push(Finding {
+                    range: w.range,
+                    message: format!(
+                        "`{} --trusted-host` skips TLS certificate verification for that host",
+                        cmd.name()
+                    ),
+                    fix: None,
+                });
+            }
+        }
+        // Ex) RUN npm config set strict-ssl false
+        "npm" | "yarn" | "pnpm" => {
+            let pos: Vec<&str> = args
+                .iter()
+                .map(|a| a.trim_matches(|c| c == '"' || c == '\''))
+                .collect();
+            let set = pos.iter().position(|a| *a == "set");
+            if let Some(i) = set {
+                let rest = pos.get(i + 1..).unwrap_or(&[]);
+                let off = match rest {
+                    [kv, ..] if kv.starts_with("strict-ssl=") => {
+                        false_like(&kv["strict-ssl=".len()..])
+                    }
+                    [k, v, ..] if *k == "strict-ssl" => v.eq_ignore_ascii_case("false"),
+                    _ => false,
+                };
+                if off {
+                    out.push(Finding {
+                        range: cmd.range,
+                        message: format!("`{}` turns off `strict-ssl`", cmd.name()),
+                        fix: None,
+                    });
+                }
+            }
+        }
+        // Ex) RUN git -c http.sslVerify=false clone ...  /  git config --global http.sslVerify false
+        "git" => {
+            let lower: Vec<String> = args.iter().map(|a| a.to_ascii_lowercase()).collect();
+            let off = lower.iter().enumerate().any(|(i, a)| {
+                a.strip_prefix("http.sslverify=").is_some_and(false_like)
+                    || (a == "http.sslverify" && lower.get(i + 1).is_some_and(|v| false_like(v)))
+            });
+            if off {
+                out.push(Finding {
+                    range: cmd.range,
+                    message: "`git` is set to skip TLS certificate verification".into(),
+                    fix: None,
+                });
+            }
+        }
+        _ => {}
+    }
+}
+
+pub(super) fn check(c: &mut Checker) {
+    let text = c.text();
+    let escape = c.parsed.escape;
+    let mut found = Vec::new();
+    for (index, ins) in c.instructions() {
+        match (ins.kind, &ins.args) {
+            // Ex) ENV NODE_TLS_REJECT_UNAUTHORIZED=0
+            (InstructionKind::Env | InstructionKind::Arg, Args::Pairs(pairs)) => {
+                for pair in pairs {
+                    let value = pair.value_unquoted(escape).unwrap_or_default();
+                    if insecure_assignment(&pair.key.text, &value) {
+                        found.push(Finding {
+                            range: pair.range,
+                            message: format!(
+                                "`{}={value}` turns off TLS certificate verification",
+                                pair.key.text
+                            ),
+                            fix: None,
+                        });
+                    }
+                }
+            }
+            (InstructionKind::Run, _) => {
+                let Some(script) = c.script(index) else {
+                    continue;
+                };
+                for cmd in &script.commands {
+                    check_command(text, escape, cmd, &mut found);
+                }
+            }
+            _ => {}
+        }
+    }
+    for f in found {
+        c.report_with_fix(&META, f.range, f.message, f.fix);
+    }
+}

@@ -1,0 +1,72 @@
+use super::Checker;
+use crate::diagnostic::{Edit, Fix};
+
+declare_rule! {
+    /// ## What it does
+    /// Checks for `yum install` (also `groupinstall`, `localinstall`) without `-y`
+    /// (or `--assumeyes`).
+    ///
+    /// ## Why is this bad?
+    /// A build has no terminal to answer yum's "Is this ok [y/N]". yum reads end of
+    /// input, answers no, and the build fails.
+    ///
+    /// ## Example
+    /// ```dockerfile
+    /// FROM centos:7
+    /// RUN yum install httpd-2.4.6 && yum clean all
+    /// ```
+    ///
+    /// Use instead:
+    /// ```dockerfile
+    /// FROM centos:7
+    /// RUN yum install -y httpd-2.4.6 && yum clean all
+    /// ```
+    ///
+    /// ## Fix safety
+    /// The fix adds `-y` after the subcommand and is safe: a build that succeeded
+    /// without it installs the same packages with it.
+    ///
+    /// ## References
+    /// - [yum(8)](https://man7.org/linux/man-pages/man8/yum.8.html)
+    /// - hadolint `DL3030`
+    pub static META = {
+        code: "DL3030",
+        name: "yum-install-without-yes",
+        aliases: [],
+        severity: Warning,
+        category: BestPractice,
+        fix: Safe,
+    }
+}
+
+pub(super) fn check(c: &mut Checker) {
+    let mut found = Vec::new();
+    for (index, _) in c.instructions() {
+        let Some(script) = c.script(index) else {
+            continue;
+        };
+        for cmd in &script.commands {
+            if cmd.name() != "yum" || cmd.has_flag(&['y'], &["assumeyes"]) {
+                continue;
+            }
+            // Ex) yum install httpd
+            let Some(sub) = cmd.args.iter().find(|w| {
+                matches!(
+                    w.value.as_str(),
+                    "install" | "groupinstall" | "localinstall"
+                )
+            }) else {
+                continue;
+            };
+            found.push((cmd.name.range, sub.range.end(), sub.value.clone()));
+        }
+    }
+    for (range, at, sub) in found {
+        c.report_with_fix(
+            &META,
+            range,
+            format!("`yum {sub}` without `-y` fails when yum asks for confirmation"),
+            Some(Fix::safe("Add `-y`", vec![Edit::insert(at, " -y")])),
+        );
+    }
+}
