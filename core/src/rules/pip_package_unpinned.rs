@@ -28,6 +28,16 @@ declare_rule! {
     /// RUN pip install --no-cache-dir flask==3.0.3
     /// ```
     ///
+    /// ## Deviations from hadolint
+    /// dockcoach matches the command by its base name, so a pip called through a path
+    /// is checked too; hadolint only recognises a literal `pip`:
+    ///
+    /// ```dockerfile
+    /// RUN "${CONDA_DIR}/envs/${env_name}/bin/pip" install --no-cache-dir 'flake8'
+    /// ```
+    ///
+    /// `flake8` is unpinned here, and dockcoach reports it.
+    ///
     /// ## References
     /// - [pip: repeatable installs](https://pip.pypa.io/en/stable/topics/repeatable-installs/)
     /// - hadolint `DL3013`
