@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Sets up and runs every check and test of dockcoach: formatting, clippy, the Rust
-# tests (unit, fixtures, CLI black-box, corpus and BuildKit agreement), and the
-# wasm32 build of the core. CI runs exactly this.
+# tests (unit, fixtures, CLI black-box, corpus and BuildKit agreement, the playground's
+# share links and settings mapping), the wasm32 builds, and the playground's end-to-end
+# tests in headless Chromium against the release build of dist/. CI runs exactly this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash scripts/setup.sh --web
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 step() { printf '\n==> %s\n' "$*"; }
 
@@ -13,9 +15,16 @@ cargo fmt --all -- --check
 
 step "cargo clippy -D warnings"
 cargo clippy --workspace --all-targets -q -- -D warnings
+cargo clippy -p dockcoach-web --target wasm32-unknown-unknown -q -- -D warnings
 
 step "core builds for wasm32-unknown-unknown"
 cargo build -q -p dockcoach-core --target wasm32-unknown-unknown --release
 
-step "cargo test (unit, fixtures, CLI, corpus)"
+step "cargo test (unit, fixtures, CLI, corpus, web logic)"
 cargo test --workspace
+
+step "trunk build --release (the playground, into dist/)"
+trunk build index.html --release
+
+step "browser end-to-end tests (headless Chromium)"
+node --test --test-concurrency=1 tests/e2e/

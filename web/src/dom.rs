@@ -1,0 +1,131 @@
+//! The browser edge: the CodeMirror bridge (web/js/editor.js, bundled into web/gen/) and
+//! small wrappers over storage, the URL, the clipboard and downloads.
+
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlElement;
+
+#[wasm_bindgen(module = "/gen/editor.js")]
+extern "C" {
+    /// A CodeMirror editor (see web/js/editor.js).
+    pub type Editor;
+
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        parent: &HtmlElement,
+        text: &str,
+        label: &str,
+        on_change: &js_sys::Function,
+        on_fix: &js_sys::Function,
+        delay_ms: u32,
+    ) -> Editor;
+
+    #[wasm_bindgen(method, js_name = setText)]
+    pub fn set_text(this: &Editor, text: &str);
+
+    #[wasm_bindgen(method, js_name = setDiagnostics)]
+    pub fn set_diagnostics(this: &Editor, list: &JsValue);
+
+    #[wasm_bindgen(method)]
+    pub fn select(this: &Editor, line: u32, column: u32, end_line: u32, end_column: u32);
+
+    #[wasm_bindgen(method)]
+    pub fn destroy(this: &Editor);
+
+    #[wasm_bindgen(js_name = copyText)]
+    fn copy_text_js(text: &str) -> js_sys::Promise;
+
+    #[wasm_bindgen(js_name = downloadText)]
+    pub fn download_text(name: &str, text: &str, mime: &str);
+
+    #[wasm_bindgen(js_name = readFile)]
+    fn read_file_js(file: &web_sys::File) -> js_sys::Promise;
+}
+
+/// Copies `text` to the clipboard; true when it worked.
+pub async fn copy_text(text: &str) -> bool {
+    wasm_bindgen_futures::JsFuture::from(copy_text_js(text))
+        .await
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
+/// The text of a chosen file.
+pub async fn read_file(file: &web_sys::File) -> Option<String> {
+    wasm_bindgen_futures::JsFuture::from(read_file_js(file))
+        .await
+        .ok()
+        .and_then(|v| v.as_string())
+}
+
+pub fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window()?.local_storage().ok().flatten()
+}
+
+pub fn storage_get(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+/// Stores a value; false when storage is full or refused.
+pub fn storage_set(key: &str, value: &str) -> bool {
+    storage().is_some_and(|s| s.set_item(key, value).is_ok())
+}
+
+pub fn storage_remove(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// `(search, hash)` of the current URL, each without its leading `?` / `#`.
+pub fn location_parts() -> (String, String) {
+    let Some(loc) = window().map(|w| w.location()) else {
+        return (String::new(), String::new());
+    };
+    let search = loc.search().unwrap_or_default();
+    let hash = loc.hash().unwrap_or_default();
+    (
+        search.trim_start_matches('?').to_string(),
+        hash.trim_start_matches('#').to_string(),
+    )
+}
+
+/// The page URL without query and fragment.
+pub fn page_url() -> String {
+    let Some(loc) = window().map(|w| w.location()) else {
+        return String::new();
+    };
+    format!(
+        "{}{}",
+        loc.origin().unwrap_or_default(),
+        loc.pathname().unwrap_or_default()
+    )
+}
+
+/// Replaces the address bar's URL without a reload or a history entry.
+pub fn replace_url(url: &str) {
+    if let Some(h) = window().and_then(|w| w.history().ok()) {
+        let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(url));
+    }
+}
+
+/// Sets `data-theme` on `<html>` (`light`, `dark`, or `system` for the OS setting).
+pub fn apply_theme(theme: &str) {
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = el.set_attribute("data-theme", theme);
+    }
+}
+
+/// A performance mark for the timing script (scripts/bench-web.mjs).
+pub fn mark(name: &str) {
+    if let Some(p) = window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
