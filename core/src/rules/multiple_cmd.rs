@@ -28,7 +28,7 @@ declare_rule! {
     pub static META = {
         code: "DL4003",
         name: "multiple-cmd",
-        aliases: ["DS-0016"],
+        aliases: ["DS-0016", "MultipleInstructionsDisallowed"],
         severity: Warning,
         category: Maintainability,
         fix: None,

@@ -28,7 +28,7 @@ declare_rule! {
     pub static META = {
         code: "DL4004",
         name: "multiple-entrypoint",
-        aliases: ["DS-0007"],
+        aliases: ["DS-0007", "MultipleInstructionsDisallowed"],
         severity: Error,
         category: Maintainability,
         fix: None,

@@ -24,11 +24,11 @@ declare_rule! {
     ///
     /// ## References
     /// - [Dockerfile reference: HEALTHCHECK](https://docs.docker.com/reference/dockerfile/#healthcheck)
-    /// - hadolint `DL3012`, Trivy `DS-0023`
+    /// - hadolint `DL3012`, Trivy `DS-0023`; with DL4003 and DL4004 it covers BuildKit `MultipleInstructionsDisallowed`
     pub static META = {
         code: "DL3012",
         name: "multiple-healthchecks",
-        aliases: ["DS-0023"],
+        aliases: ["DS-0023", "MultipleInstructionsDisallowed"],
         severity: Error,
         category: Maintainability,
         fix: None,

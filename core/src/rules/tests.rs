@@ -106,11 +106,33 @@ fn every_rule_has_complete_docs() {
 
 #[test]
 fn codes_names_and_aliases_are_unique() {
+    // A BuildKit check that hadolint splits into several rules names all of them:
+    // `# check=skip=MultipleInstructionsDisallowed` must silence DL3012, DL4003 and DL4004.
+    const SHARED: &[(&str, &[&str])] = &[(
+        "MultipleInstructionsDisallowed",
+        &["DL3012", "DL4003", "DL4004"],
+    )];
+    for (alias, codes) in SHARED {
+        let holders: Vec<&str> = rules()
+            .iter()
+            .filter(|m| m.aliases.contains(alias))
+            .map(|m| m.code)
+            .collect();
+        assert_eq!(
+            &holders, codes,
+            "`{alias}` is shared by exactly these rules"
+        );
+    }
     let mut seen = std::collections::BTreeSet::new();
     for meta in rules() {
         for id in std::iter::once(meta.code)
             .chain(std::iter::once(meta.name))
-            .chain(meta.aliases.iter().copied())
+            .chain(
+                meta.aliases
+                    .iter()
+                    .copied()
+                    .filter(|a| !SHARED.iter().any(|(s, _)| s == a)),
+            )
         {
             assert!(
                 seen.insert(id.to_ascii_lowercase()),
@@ -173,4 +195,19 @@ fn messages_follow_the_convention() {
             }
         }
     }
+}
+
+#[test]
+fn a_shared_buildkit_name_silences_every_rule_it_names() {
+    let text = "FROM alpine:3.20\nCMD [\"a\"]\nCMD [\"b\"]\nHEALTHCHECK CMD [\"x\"]\nHEALTHCHECK CMD [\"y\"]\n";
+    let codes = |t: &str| -> Vec<&'static str> {
+        crate::check(t, &Settings::default())
+            .into_iter()
+            .map(|d| d.code)
+            .filter(|c| matches!(*c, "DL3012" | "DL4003" | "DL4004"))
+            .collect()
+    };
+    assert_eq!(codes(text), vec!["DL4003", "DL3012"]);
+    let skipped = format!("# check=skip=MultipleInstructionsDisallowed\n{text}");
+    assert!(codes(&skipped).is_empty());
 }
