@@ -1,7 +1,6 @@
 use super::Checker;
 use super::apt_package_unpinned::has_arg;
 use crate::diagnostic::{Applicability, Edit, Fix};
-use crate::syntax::Instruction;
 
 declare_rule! {
     /// ## What it does
@@ -45,27 +44,6 @@ declare_rule! {
     }
 }
 
-/// True when the RUN mounts a cache on `dir` (or a directory under it).
-pub(super) fn has_cache_mount(ins: &Instruction, dir: &str) -> bool {
-    ins.flags
-        .iter()
-        .filter(|f| f.name == "mount")
-        .filter_map(|f| f.value.as_deref())
-        .any(|value| {
-            let mut is_cache = false;
-            let mut target_ok = false;
-            for part in value.split(',') {
-                let (k, v) = part.split_once('=').unwrap_or((part, ""));
-                match k.trim() {
-                    "type" => is_cache = v == "cache",
-                    "target" | "dst" | "destination" => target_ok = v.starts_with(dir),
-                    _ => {}
-                }
-            }
-            is_cache && target_ok
-        })
-}
-
 pub(super) fn check(c: &mut Checker) {
     let n = c.parsed.instructions.len();
     let mut apk_later = vec![false; n + 1];
@@ -77,7 +55,7 @@ pub(super) fn check(c: &mut Checker) {
     }
     let mut found = Vec::new();
     for (index, ins) in c.instructions() {
-        if has_cache_mount(ins, "/var/cache/apk") {
+        if super::run_helpers::has_cache_mount_under(ins, "/var/cache/apk") {
             continue;
         }
         let Some(script) = c.script(index) else {

@@ -61,20 +61,6 @@ declare_rule! {
     }
 }
 
-fn has_cache_mount(value: &str, dir: &str) -> bool {
-    let mut is_cache = false;
-    let mut target_ok = false;
-    for part in value.split(',') {
-        let (k, v) = part.split_once('=').unwrap_or((part, ""));
-        match k.trim() {
-            "type" => is_cache = v == "cache",
-            "target" | "dst" | "destination" => target_ok = v.starts_with(dir),
-            _ => {}
-        }
-    }
-    is_cache && target_ok
-}
-
 /// True when `rm` of `path` removes the package lists (`/var/lib/apt/lists/*`, or a
 /// directory above them).
 fn deletes_lists(path: &str) -> bool {
@@ -101,18 +87,8 @@ pub(super) fn check(c: &mut Checker) {
         if ins.kind != InstructionKind::Run {
             continue;
         }
-        let mounts: Vec<&str> = ins
-            .flags
-            .iter()
-            .filter(|f| f.name == "mount")
-            .filter_map(|f| f.value.as_deref())
-            .collect();
-        if mounts
-            .iter()
-            .any(|m| has_cache_mount(m, "/var/lib/apt/lists"))
-            || (mounts.iter().any(|m| has_cache_mount(m, "/var/lib/apt"))
-                && mounts.iter().any(|m| has_cache_mount(m, "/var/cache/apt")))
-        {
+        let cached = |dir| super::run_helpers::has_cache_mount_under(ins, dir);
+        if cached("/var/lib/apt/lists") || (cached("/var/lib/apt") && cached("/var/cache/apt")) {
             continue;
         }
         let Some(stage) = c.model.stage_of(index) else {

@@ -27,26 +27,36 @@ pub(super) fn runs_later(c: &Checker, index: usize, names: &[&str]) -> bool {
     })
 }
 
-/// True when the RUN has a `--mount=type=cache` whose target contains `needle`
-/// (hadolint's test for the pip and yarn caches, e.g. `.cache/pip`).
-pub(super) fn has_cache_mount(ins: &Instruction, needle: &str) -> bool {
+/// The targets of the RUN's `--mount=type=cache,...` flags.
+pub(super) fn cache_mount_targets(ins: &Instruction) -> impl Iterator<Item = &str> {
     ins.flags
         .iter()
         .filter(|f| f.name == "mount")
         .filter_map(|f| f.value.as_deref())
-        .any(|value| {
+        .filter_map(|value| {
             let mut is_cache = false;
-            let mut target_ok = false;
+            let mut target = None;
             for part in value.split(',') {
                 let (k, v) = part.split_once('=').unwrap_or((part, ""));
                 match k.trim() {
                     "type" => is_cache = v == "cache",
-                    "target" | "dst" | "destination" => target_ok = v.contains(needle),
+                    "target" | "dst" | "destination" => target = Some(v),
                     _ => {}
                 }
             }
-            is_cache && target_ok
+            target.filter(|_| is_cache)
         })
+}
+
+/// True when the RUN has a `--mount=type=cache` whose target contains `needle`
+/// (hadolint's test for the pip and yarn caches, e.g. `.cache/pip`).
+pub(super) fn has_cache_mount(ins: &Instruction, needle: &str) -> bool {
+    cache_mount_targets(ins).any(|t| t.contains(needle))
+}
+
+/// True when the RUN mounts a cache on `dir` or a directory under it.
+pub(super) fn has_cache_mount_under(ins: &Instruction, dir: &str) -> bool {
+    cache_mount_targets(ins).any(|t| t.starts_with(dir))
 }
 
 /// The indentation of the RUN's continuation lines (four blanks for a one-line RUN).
