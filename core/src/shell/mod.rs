@@ -40,8 +40,8 @@
 //! error): scripts over 64 KiB or nesting more than 16 constructs deep (its recursive
 //! descent gets slow and could exhaust the stack, which on `wasm32` cannot be
 //! caught); fd numbers too large for an `i32` before `<`/`>` (it panics); and
-//! here-document delimiters it can loop forever on, allocating without bound (empty
-//! once unquoted, not plain ASCII, or after blanks inside `$( )`; see
+//! here-documents whose delimiter is not an ordinary word such as `EOF`, `'EOF'`,
+//! `"EOF"` or `\EOF` (it can loop forever on some, allocating without bound; see
 //! `words::has_risky_heredoc`). Carriage returns and form feeds are replaced by spaces
 //! before brush sees the text (offsets unchanged) for the same reason. Command
 //! substitutions are parsed at most 8 levels deep.

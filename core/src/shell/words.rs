@@ -403,35 +403,44 @@ pub(crate) fn nesting_exceeds(text: &str, limit: usize) -> bool {
     false
 }
 
-/// Whether some `<<`/`<<-` is followed by a delimiter brush 0.4's tokenizer may loop
-/// forever on: one that is empty once quotes are removed (`<<""`, `<< <x`, `<<` at
-/// the end), that holds anything but plain printable ASCII (`$`, backticks and
-/// parentheses included), or that is separated from `<<` by blanks when a `$(`, `${`
-/// or backtick comes earlier (inside those, brush takes the blank for the delimiter).
-/// Deliberately blind to quotes and comments, so it cannot be fooled by text it reads
-/// differently from brush; a false alarm only costs precision (the fallback is used).
+/// Whether some `<<`/`<<-` is followed by anything but an ordinary delimiter (see
+/// [`plain_delimiter`]), or by blanks when a `$(`, `${` or backtick comes earlier
+/// (inside those, brush takes the blank for the delimiter). Brush 0.4's tokenizer can
+/// loop forever, allocating without bound, when a here-document delimiter it reads is
+/// empty. Deliberately blind to quotes and comments, so it cannot be fooled by text it
+/// reads differently from brush; a false alarm only costs precision (the fallback
+/// splitter is used).
 pub(crate) fn has_risky_heredoc(text: &str) -> bool {
     let bytes = text.as_bytes();
     let first_nestable = bytes
         .windows(2)
-        .position(|w| w == b"$(" || w == b"${" || w.first() == Some(&b'`'))
+        .position(|w| matches!(w, b"$(" | b"${" | b"$[") || w.first() == Some(&b'`'))
         .unwrap_or(usize::MAX);
     let mut exemptions = 0;
-    let mut from = 0;
+    let mut i = 0;
     while let Some(p) = bytes
-        .get(from..)
-        .and_then(|rest| rest.windows(2).position(|w| w == b"<<"))
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&b| b == b'<'))
     {
-        let at = from + p;
-        let mut j = at + 2;
-        // Every `<<` counts, even overlapping ones: `\<<<x` is `\<` then `<<x` to the
-        // shell, and this scan does not read escapes.
-        from = at + 1;
-        match bytes.get(j) {
-            // `<<<` is a here-string (its second `<` starts the next candidate).
-            Some(b'<') => continue,
-            Some(b'-') => j += 1,
-            _ => {}
+        // A run of `<`: the shell cuts it greedily into `<<<` here-strings, so it ends
+        // in a here-document operator when the unescaped part's length is 3k + 2.
+        let run_start = i + p;
+        let run_len = bytes
+            .get(run_start..)
+            .map_or(0, |rest| rest.iter().take_while(|&&b| b == b'<').count());
+        let run_end = run_start + run_len;
+        i = run_end;
+        let backslashes = bytes
+            .get(..run_start)
+            .map_or(0, |b| b.iter().rev().take_while(|&&c| c == b'\\').count());
+        let operators = run_len - usize::from(backslashes % 2 == 1).min(run_len);
+        if operators % 3 != 2 {
+            continue;
+        }
+        let at = run_end - 2;
+        let mut j = run_end;
+        if bytes.get(j) == Some(&b'-') {
+            j += 1;
         }
         let before = bytes.get(..at).unwrap_or_default();
         let after = bytes.get(j..).unwrap_or_default();
@@ -444,29 +453,93 @@ pub(crate) fn has_risky_heredoc(text: &str) -> bool {
         if first_nestable < at && matches!(bytes.get(j), Some(b' ' | b'\t')) && !shift() {
             return true;
         }
-        while matches!(bytes.get(j), Some(b' ' | b'\t')) {
-            j += 1;
-        }
-        let end = word_end(bytes, j);
-        let word = text.get(j..end).unwrap_or("");
-        let plain = word
-            .bytes()
-            .all(|b| b.is_ascii_graphic() && !matches!(b, b'$' | b'`' | b'(' | b')'));
-        if (!plain || unquote(word).0.trim().is_empty()) && !shift() {
+        if !plain_delimiter(after_blanks(bytes, j)) && !shift() {
             return true;
         }
     }
     false
 }
 
-/// Whether a `<<` between `before` and `after` is a shift inside a `$(( ))`: the last
-/// `$((` of `before` is not closed in `before` but is closed in `after`.
+fn after_blanks(bytes: &[u8], mut j: usize) -> &[u8] {
+    while matches!(bytes.get(j), Some(b' ' | b'\t')) {
+        j += 1;
+    }
+    bytes.get(j..).unwrap_or_default()
+}
+
+/// A here-document delimiter of the ordinary kind: `EOF`, `'EOF'`, `"EOF"` or `\EOF`
+/// made of letters, digits, `_`, `.` and `-`, ending where a word ends.
+fn plain_delimiter(rest: &[u8]) -> bool {
+    let (quote, body) = match rest.first() {
+        Some(&q @ (b'\'' | b'"')) => (Some(q), rest.get(1..).unwrap_or_default()),
+        Some(b'\\') => (None, rest.get(1..).unwrap_or_default()),
+        _ => (None, rest),
+    };
+    let n = body
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
+        .count();
+    let mut after = body.get(n..).unwrap_or_default();
+    if let Some(q) = quote {
+        if after.first() != Some(&q) {
+            return false;
+        }
+        after = after.get(1..).unwrap_or_default();
+    }
+    n > 0
+        && matches!(
+            after.first(),
+            None | Some(
+                b' ' | b'\t' | b'\r' | b'\x0c' | b'\n' | b';' | b'&' | b'|' | b'<' | b'>' | b')'
+            )
+        )
+}
+
+/// Whether a `<<` between `before` and `after` is a shift inside a plain `$(( ))`:
+/// the last `$((` of `before` is still open, it closes in `after`, and the whole
+/// expression is simple arithmetic (names, numbers, operators, parentheses, `$NAME`),
+/// so brush's tokenizer cannot take the `<<` for a here-document.
 fn inside_arithmetic(before: &[u8], after: &[u8]) -> bool {
     let Some(open) = before.windows(3).rposition(|w| w == b"$((") else {
         return false;
     };
-    let closes = |s: &[u8]| s.windows(2).any(|w| w == b"))");
-    !closes(before.get(open..).unwrap_or_default()) && closes(after)
+    let head = before.get(open + 3..).unwrap_or_default();
+    let Some(close) = after.windows(2).position(|w| w == b"))") else {
+        return false;
+    };
+    let tail = after.get(..close).unwrap_or_default();
+    let simple = |s: &[u8]| {
+        s.iter().enumerate().all(|(k, &b)| {
+            b.is_ascii_alphanumeric()
+                || matches!(
+                    b,
+                    b' ' | b'\t'
+                        | b'+'
+                        | b'-'
+                        | b'*'
+                        | b'/'
+                        | b'%'
+                        | b'<'
+                        | b'>'
+                        | b'='
+                        | b'!'
+                        | b'&'
+                        | b'|'
+                        | b'^'
+                        | b'~'
+                        | b'?'
+                        | b':'
+                        | b','
+                        | b'_'
+                        | b'('
+                        | b')'
+                )
+                || (b == b'$'
+                    && s.get(k + 1)
+                        .is_some_and(|n| n.is_ascii_alphanumeric() || *n == b'_'))
+        })
+    };
+    simple(head) && simple(tail) && !head.windows(2).any(|w| w == b"))")
 }
 
 #[cfg(test)]
@@ -547,6 +620,20 @@ mod tests {
         assert!(has_risky_heredoc("echo \"<<\""));
         assert!(has_risky_heredoc("#'\n<<\x0c "));
         assert!(has_risky_heredoc("$((<< <t "));
+        assert!(has_risky_heredoc("${<<\"\"} "));
+        assert!(has_risky_heredoc("<<<<<\"\" "));
+        assert!(!has_risky_heredoc("<<<<<x "));
+        assert!(!has_risky_heredoc("cat <<<<<<\"$x\""));
+        assert!(has_risky_heredoc("$[))<<\t 3 "));
+        assert!(has_risky_heredoc("$(($[]<<\"\")) "));
+        assert!(!has_risky_heredoc(
+            "a=$(( (x << 2) | $y <<1 )) && $((1<<3))"
+        ));
+        assert!(!has_risky_heredoc("cat <<< \"$x\" && tr a b <<<$y"));
+        assert!(has_risky_heredoc("\\<<<$x"));
+        assert!(!has_risky_heredoc("cat <<EOF\r\nx\r\nEOF\r\n"));
+        assert!(!has_risky_heredoc("cat <<\"E_1.x\" <<\\F >out\n"));
+        assert!(has_risky_heredoc("cat <<'my tag'\n"));
         assert!(has_risky_heredoc("''\\<<<$( &r "));
     }
 }
