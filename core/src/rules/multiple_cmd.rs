@@ -36,18 +36,7 @@ declare_rule! {
 }
 
 pub(super) fn check(c: &mut Checker) {
-    let mut found = Vec::new();
-    let mut seen = false;
-    for ins in &c.parsed.instructions {
-        match ins.kind {
-            InstructionKind::From => seen = false,
-            // Ex) CMD a ... CMD b   (in one stage)
-            InstructionKind::Cmd if seen => found.push(ins.keyword.range),
-            InstructionKind::Cmd => seen = true,
-            _ => {}
-        }
-    }
-    for range in found {
+    for range in super::run_helpers::repeated_in_stage(c, InstructionKind::Cmd) {
         c.report(&META, range, "This stage already has a `CMD`; only the last one takes effect");
     }
 }

@@ -36,19 +36,7 @@ declare_rule! {
 }
 
 pub(super) fn check(c: &mut Checker) {
-    let mut found = Vec::new();
-    let mut seen = false;
-    // ONBUILD HEALTHCHECK is left alone, as hadolint does.
-    for ins in &c.parsed.instructions {
-        match ins.kind {
-            InstructionKind::From => seen = false,
-            // Ex) a second HEALTHCHECK in the stage
-            InstructionKind::Healthcheck if seen => found.push(ins.keyword.range),
-            InstructionKind::Healthcheck => seen = true,
-            _ => {}
-        }
-    }
-    for range in found {
+    for range in super::run_helpers::repeated_in_stage(c, InstructionKind::Healthcheck) {
         c.report(
             &META,
             range,

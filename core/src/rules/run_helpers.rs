@@ -7,6 +7,26 @@ use crate::shell::Command;
 use crate::syntax::{Args, CommandForm, Instruction, InstructionKind};
 
 /// Indices of the RUN instructions, ONBUILD RUN included.
+/// The keywords of every `kind` instruction that an earlier `kind` of the same stage
+/// already set (only the last one of a stage takes effect). ONBUILD ones are left alone,
+/// as hadolint does.
+pub(super) fn repeated_in_stage(c: &Checker, kind: InstructionKind) -> Vec<crate::text::TextRange> {
+    let mut found = Vec::new();
+    let mut seen = false;
+    for ins in &c.parsed.instructions {
+        if ins.kind == InstructionKind::From {
+            seen = false;
+        } else if ins.kind == kind {
+            // Ex) CMD a ... CMD b   (in one stage)
+            if seen {
+                found.push(ins.keyword.range);
+            }
+            seen = true;
+        }
+    }
+    found
+}
+
 pub(super) fn runs(c: &Checker) -> Vec<usize> {
     c.instructions()
         .filter(|(_, ins)| ins.kind == InstructionKind::Run)
