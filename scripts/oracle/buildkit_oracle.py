@@ -68,34 +68,15 @@ import sys
 import tempfile
 from pathlib import Path
 
+from corpus import REPO_ROOT, corpus_dir, corpus_files
+
 import dockerfile
 
 ORACLE = "dockerfile==3.4.0 (BuildKit parser)"
-REPO_ROOT = Path(__file__).resolve().parents[2]
 
 NO_INSTRUCTIONS = "file with no instructions"
 TOO_LONG_PREFIX = "dockerfile line greater than max allowed size"
 MAX_TOKEN = 64 * 1024  # bufio.MaxScanTokenSize
-
-
-def corpus_dir(arg: str | None) -> Path:
-    if arg:
-        return Path(arg)
-    env = os.environ.get("DOCKCOACH_CORPUS")
-    if env:
-        return Path(env)
-    return (REPO_ROOT / ".." / "shared" / "corpus").resolve()
-
-
-def corpus_files(root: Path) -> list[str]:
-    out = []
-    for dirpath, _dirs, files in os.walk(root):
-        for name in files:
-            rel = os.path.relpath(os.path.join(dirpath, name), root).replace(os.sep, "/")
-            if rel in ("MANIFEST.tsv", "README.md") or rel.endswith("__result"):
-                continue
-            out.append(rel)
-    return sorted(out)
 
 
 # ---------------------------------------------------------------------------

@@ -57,30 +57,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from corpus import REPO_ROOT, corpus_dir, corpus_files
+
 VERSION = "2.15.1"
 ORACLE = f"hadolint {VERSION}"
 OPTIONS = "defaults; --no-fail -f json --config <empty>; HADOLINT_* unset; inline pragmas honoured"
-REPO_ROOT = Path(__file__).resolve().parents[2]
-
-
-def corpus_dir(arg: str | None) -> Path:
-    if arg:
-        return Path(arg)
-    env = os.environ.get("DOCKCOACH_CORPUS")
-    if env:
-        return Path(env)
-    return (REPO_ROOT / ".." / "shared" / "corpus").resolve()
-
-
-def corpus_files(root: Path) -> list[str]:
-    out = []
-    for dirpath, _dirs, files in os.walk(root):
-        for name in files:
-            rel = os.path.relpath(os.path.join(dirpath, name), root).replace(os.sep, "/")
-            if rel in ("MANIFEST.tsv", "README.md") or rel.endswith("__result"):
-                continue
-            out.append(rel)
-    return sorted(out)
 
 
 class Runner:
