@@ -5,7 +5,8 @@
 import { EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter,
   drawSelection, highlightSpecialChars } from '@codemirror/view';
 import { EditorState, Annotation } from '@codemirror/state';
-import { history, historyKeymap, defaultKeymap } from '@codemirror/commands';
+import { history, historyKeymap, standardKeymap, moveLineUp, moveLineDown, copyLineUp,
+  copyLineDown, deleteLine, selectLine, indentMore, indentLess, toggleComment } from '@codemirror/commands';
 import { StreamLanguage, syntaxHighlighting, HighlightStyle } from '@codemirror/language';
 import { tags } from '@lezer/highlight';
 import { dockerFile } from '@codemirror/legacy-modes/mode/dockerfile';
@@ -22,6 +23,18 @@ const highlight = HighlightStyle.define([
   { tag: [tags.number, tags.bool, tags.atom], color: 'var(--tok-number)' },
   { tag: [tags.operator, tags.meta, tags.bracket], color: 'var(--tok-meta)' },
 ]);
+
+const lineKeys = [
+  { key: 'Alt-ArrowUp', run: moveLineUp },
+  { key: 'Alt-ArrowDown', run: moveLineDown },
+  { key: 'Shift-Alt-ArrowUp', run: copyLineUp },
+  { key: 'Shift-Alt-ArrowDown', run: copyLineDown },
+  { key: 'Shift-Mod-k', run: deleteLine },
+  { key: 'Mod-l', run: selectLine, preventDefault: true },
+  { key: 'Mod-[', run: indentLess },
+  { key: 'Mod-]', run: indentMore },
+  { key: 'Mod-/', run: toggleComment },
+];
 
 const SEVERITY = { error: 'error', warning: 'warning', info: 'info', style: 'hint' };
 
@@ -69,8 +82,10 @@ export class Editor {
           StreamLanguage.define(dockerFile),
           syntaxHighlighting(highlight),
           lintGutter(),
-          // Tab is deliberately not bound: Tab and Shift+Tab move the focus out.
-          keymap.of([...defaultKeymap, ...historyKeymap]),
+          // Tab is deliberately not bound: Tab and Shift+Tab move the focus out. The
+          // platform's standard keys plus the line commands people reach for most (the
+          // full defaultKeymap would pull in every command of @codemirror/commands).
+          keymap.of([...standardKeymap, ...historyKeymap, ...lineKeys]),
           EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'true' }),
           EditorView.updateListener.of((u) => {
             if (!u.docChanged || u.transactions.some((t) => t.annotation(fromApp))) return;
