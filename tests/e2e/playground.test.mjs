@@ -363,6 +363,47 @@ test('the theme switch applies and persists', async () => {
   await page.context().close();
 });
 
+test('the examples menu has one example per practice, and its CI entry opens the pipeline page', async () => {
+  const page = await open(await app.newPage(), app.url);
+  const menu = page.getByTestId('examples');
+  // Each practice's example, and a finding it must show.
+  const practice = { official: 'DC1001', minimal: 'DC1002', pinned: 'DL3007', eol: 'DC1004', user: 'DL3002', apt: 'DL3008' };
+  for (const [id, code] of Object.entries(practice)) {
+    await menu.selectOption(id);
+    await waitCodes(page, (c) => c.includes(code), `example ${id} shows ${code}`);
+    assert.match(await page.getByTestId('notice').textContent(), new RegExp(code));
+  }
+  await menu.selectOption('ci');
+  const pipeline = page.getByTestId('ci-pipeline');
+  await pipeline.waitFor();
+  assert.equal(new URL(page.url()).hash, '#ci');
+  assert.match(await pipeline.textContent(), /dockcoach[\s\S]*trivy/i);
+  await page.getByTestId('ci-scanner').selectOption('grype');
+  await page.waitForFunction(() => /Grype/.test(document.querySelector('[data-testid="ci-pipeline"]').textContent));
+  assert.match(await pipeline.textContent(), /Anchore Engine/);
+  await page.getByTestId('ci-platform').selectOption('gitlab');
+  await page.waitForFunction(() => document.querySelector('[data-testid="ci-path"]').textContent === '.gitlab-ci.yml');
+  const text = await pipeline.textContent();
+  assert.match(text, /stages:/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ci-download').click()]);
+  assert.equal(download.suggestedFilename(), 'gitlab-ci.yml');
+  assert.equal(await readFile(await download.path(), 'utf8'), text);
+  await page.getByTestId('ci-copy').click();
+  await page.waitForFunction(async () => (await navigator.clipboard.readText()).includes('stages:'));
+  await page.context().close();
+});
+
+test('phone width: nothing overflows sideways, and the findings stay reachable', async () => {
+  const page = await open(await app.newPage(), codeUrl(app.url, MIXED));
+  await page.setViewportSize({ width: 360, height: 740 });
+  await diag(page, 'DL3020').waitFor();
+  const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page is ${overflow}px wider than a 360px screen`);
+  await diag(page, 'DL3020').scrollIntoViewIfNeeded();
+  assert.ok(await diag(page, 'DL3020').isVisible());
+  await page.context().close();
+});
+
 test('no page errors or console errors during the run', () => {
   assert.deepEqual(app.errors, []);
 });

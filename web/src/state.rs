@@ -11,11 +11,16 @@ pub enum Route {
     Playground,
     Rules,
     Rule(String),
+    /// `#ci`: the pipeline generator (lint and scan in CI).
+    Ci,
 }
 
 impl Route {
     pub fn from_hash(hash: &str) -> Route {
         let hash = hash.trim_start_matches('#');
+        if hash == "ci" {
+            return Route::Ci;
+        }
         match hash.strip_prefix("rules") {
             Some("") | Some("/") => Route::Rules,
             Some(rest) if rest.starts_with('/') => {

@@ -2,7 +2,7 @@
 //! and runs the side effects (autosave, URL routing, theme, the first-findings mark).
 
 use crate::components::{
-    editor::EditorPane, findings::Findings, fixed::FixedPanel, notice::NoticeBar,
+    ci_page::CiPage, editor::EditorPane, findings::Findings, fixed::FixedPanel, notice::NoticeBar,
     rule_page::RulePage, rules_index::RulesIndex, settings::SettingsPanel, toolbar::Toolbar,
 };
 use crate::dom;
@@ -237,6 +237,7 @@ pub fn app() -> Html {
         Route::Rule(code) => html! {
             <RulePage code={code.clone()} on_action={on_action.clone()} />
         },
+        Route::Ci => html! { <CiPage on_action={on_action.clone()} /> },
     };
 
     html! {
@@ -261,7 +262,8 @@ pub fn app() -> Html {
                 <p>
                     {format!("dockcoach {} · ", dockcoach_core::version())}
                     {"Everything runs in your browser; nothing you type leaves this page. "}
-                    <a href="#rules">{"All rules"}</a>
+                    <a href="#rules">{"All rules"}</a>{" · "}
+                    <a href="#ci">{"Lint and scan in CI"}</a>
                 </p>
             </footer>
         </>

@@ -19,7 +19,7 @@ pub struct FixedProps {
     pub on_action: Callback<Action>,
 }
 
-fn copy(text: String, what: &'static str, on_action: Callback<Action>) {
+pub fn copy(text: String, what: &'static str, on_action: Callback<Action>) {
     wasm_bindgen_futures::spawn_local(async move {
         let notice = if dom::copy_text(&text).await {
             Notice::info(format!("{what} copied to the clipboard."))

@@ -1,6 +1,7 @@
 //! One component per file; each takes its data and callbacks as props.
 
 pub mod app;
+pub mod ci_page;
 pub mod editor;
 pub mod findings;
 pub mod fixed;

@@ -1,7 +1,7 @@
 //! The top bar: name, examples, Share, theme, Reset and the rules link.
 
 use crate::dom;
-use crate::examples::EXAMPLES;
+use crate::examples::{CI_ENTRY, EXAMPLES};
 use crate::service::Analysis;
 use crate::share;
 use crate::state::{Action, Notice};
@@ -30,11 +30,15 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             let select = e.target_unchecked_into::<HtmlSelectElement>();
             let id = select.value();
             select.set_value("");
-            if let Some(ex) = EXAMPLES.iter().find(|x| x.id == id) {
+            if id == CI_ENTRY.0 {
+                if let Some(w) = dom::window() {
+                    let _ = w.location().set_hash("ci");
+                }
+            } else if let Some(ex) = EXAMPLES.iter().find(|x| x.id == id) {
                 on_action.emit(Action::Load(ex.text.to_string()));
                 on_action.emit(Action::Notice(Notice::info(format!(
-                    "Loaded the example “{}”. Undo brings your text back.",
-                    ex.title
+                    "Loaded the example “{}”. {} Undo brings your text back.",
+                    ex.title, ex.note
                 ))));
                 if let Some(w) = dom::window() {
                     let _ = w.location().set_hash("");
@@ -98,9 +102,11 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 <select id="examples" data-testid="examples" onchange={on_example}>
                     <option value="" selected=true>{"Examples…"}</option>
                     {for EXAMPLES.iter().map(|x| html! { <option value={x.id}>{x.title}</option> })}
+                    <option value={CI_ENTRY.0}>{CI_ENTRY.1}</option>
                 </select>
                 <button type="button" class="btn btn-primary" data-testid="share" onclick={on_share}>{"Share"}</button>
                 <a class="btn" href="#rules">{"Rules"}</a>
+                <a class="btn" href="#ci" data-testid="ci-link">{"CI"}</a>
                 <label class="visually-hidden" for="theme">{"Theme"}</label>
                 <select id="theme" data-testid="theme" onchange={on_theme}>
                     <option value="system" selected={theme == "system"}>{"Theme: system"}</option>
