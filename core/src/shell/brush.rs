@@ -12,13 +12,33 @@ use std::ops::Range;
 use brush_parser::ast;
 use brush_parser::{ParseError, ParserOptions, Token, TokenizerError};
 
-use super::{Backend, Connector, RawCommand, RawError, RawItem, RawPipe, RawRedirect};
+use super::{
+    Backend, Connector, Failure, MAX_LEN, MAX_NESTING, RawCommand, RawError, RawItem, RawPipe,
+    RawRedirect, words,
+};
 
 /// The brush backend (stateless).
 pub(crate) struct Brush;
 
 impl Backend for Brush {
-    fn parse(&self, text: &str) -> Result<Vec<RawItem>, RawError> {
+    /// Brush 0.4 has sharp edges, found by fuzzing, which are kept away from it: deep
+    /// nesting and long scripts (slow recursive descent, stack), fd numbers too large
+    /// for an `i32` before `<`/`>` (it panics) and here-documents whose delimiter is
+    /// not an ordinary word (it can loop forever; see [`has_risky_heredoc`]).
+    fn accepts(&self, text: &str) -> bool {
+        text.len() <= MAX_LEN
+            && !words::nesting_exceeds(text, MAX_NESTING)
+            && !has_huge_fd_number(text)
+            && !has_risky_heredoc(text)
+    }
+
+    fn parse(&self, text: &str) -> Result<Vec<RawItem>, Failure> {
+        self.parse_raw(text).map_err(Failure::Syntax)
+    }
+}
+
+impl Brush {
+    fn parse_raw(&self, text: &str) -> Result<Vec<RawItem>, RawError> {
         // A carriage return or form feed right after a here-document operator sends
         // brush 0.4's tokenizer into an endless loop; both are ordinary whitespace to a
         // linter anyway (think CRLF files), and the swap keeps every offset unchanged.
@@ -634,4 +654,203 @@ fn unbalanced_keyword(text: &str, toks: &[Tok]) -> Option<RawError> {
         message: format!("syntax error: unexpected end of script (missing `{closer}`)"),
         range: text.len()..text.len(),
     })
+}
+
+/// A run of 10+ digits right before `<` or `>` (brush parses it as an `i32` fd and
+/// panics on overflow).
+fn has_huge_fd_number(text: &str) -> bool {
+    let mut run = 0usize;
+    for b in text.bytes() {
+        if b.is_ascii_digit() {
+            run += 1;
+        } else {
+            if run >= 10 && (b == b'<' || b == b'>') {
+                return true;
+            }
+            run = 0;
+        }
+    }
+    false
+}
+
+/// Whether some `<<`/`<<-` is followed by anything but an ordinary delimiter (see
+/// [`plain_delimiter`]), or by blanks when a `$(`, `${` or backtick comes earlier
+/// (inside those, brush takes the blank for the delimiter). Brush 0.4's tokenizer can
+/// loop forever, allocating without bound, when a here-document delimiter it reads is
+/// empty. Deliberately blind to quotes and comments, so it cannot be fooled by text it
+/// reads differently from brush; a false alarm only costs precision (the fallback
+/// splitter is used).
+pub(crate) fn has_risky_heredoc(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let first_nestable = bytes
+        .windows(2)
+        .position(|w| matches!(w, b"$(" | b"${" | b"$[") || w.first() == Some(&b'`'))
+        .unwrap_or(usize::MAX);
+    let mut exemptions = 0;
+    let mut i = 0;
+    while let Some(p) = bytes
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&b| b == b'<'))
+    {
+        // A run of `<`: the shell cuts it greedily into `<<<` here-strings, so it ends
+        // in a here-document operator when the unescaped part's length is 3k + 2.
+        let run_start = i + p;
+        let run_len = bytes
+            .get(run_start..)
+            .map_or(0, |rest| rest.iter().take_while(|&&b| b == b'<').count());
+        let run_end = run_start + run_len;
+        i = run_end;
+        let backslashes = bytes
+            .get(..run_start)
+            .map_or(0, |b| b.iter().rev().take_while(|&&c| c == b'\\').count());
+        let operators = run_len - usize::from(backslashes % 2 == 1).min(run_len);
+        if operators % 3 != 2 {
+            continue;
+        }
+        let at = run_end - 2;
+        let mut j = run_end;
+        if bytes.get(j) == Some(&b'-') {
+            j += 1;
+        }
+        let before = bytes.get(..at).unwrap_or_default();
+        let after = bytes.get(j..).unwrap_or_default();
+        // `$((1 << 2))` is a shift, not a here-document. Checking that costs a scan, so
+        // only a bounded number of shifts is accepted (keeps this linear).
+        let mut shift = || {
+            exemptions += 1;
+            exemptions <= 32 && inside_arithmetic(before, after)
+        };
+        if first_nestable < at && matches!(bytes.get(j), Some(b' ' | b'\t')) && !shift() {
+            return true;
+        }
+        if !plain_delimiter(after_blanks(bytes, j)) && !shift() {
+            return true;
+        }
+    }
+    false
+}
+
+fn after_blanks(bytes: &[u8], mut j: usize) -> &[u8] {
+    while matches!(bytes.get(j), Some(b' ' | b'\t')) {
+        j += 1;
+    }
+    bytes.get(j..).unwrap_or_default()
+}
+
+/// A here-document delimiter of the ordinary kind: `EOF`, `'EOF'`, `"EOF"` or `\EOF`
+/// made of letters, digits, `_`, `.` and `-`, ending where a word ends.
+fn plain_delimiter(rest: &[u8]) -> bool {
+    let (quote, body) = match rest.first() {
+        Some(&q @ (b'\'' | b'"')) => (Some(q), rest.get(1..).unwrap_or_default()),
+        Some(b'\\') => (None, rest.get(1..).unwrap_or_default()),
+        _ => (None, rest),
+    };
+    let n = body
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
+        .count();
+    let mut after = body.get(n..).unwrap_or_default();
+    if let Some(q) = quote {
+        if after.first() != Some(&q) {
+            return false;
+        }
+        after = after.get(1..).unwrap_or_default();
+    }
+    n > 0
+        && matches!(
+            after.first(),
+            None | Some(
+                b' ' | b'\t' | b'\r' | b'\x0c' | b'\n' | b';' | b'&' | b'|' | b'<' | b'>' | b')'
+            )
+        )
+}
+
+/// Whether a `<<` between `before` and `after` is a shift inside a plain `$(( ))`:
+/// the last `$((` of `before` is still open, it closes in `after`, and the whole
+/// expression is simple arithmetic (names, numbers, operators, parentheses, `$NAME`),
+/// so brush's tokenizer cannot take the `<<` for a here-document.
+fn inside_arithmetic(before: &[u8], after: &[u8]) -> bool {
+    let Some(open) = before.windows(3).rposition(|w| w == b"$((") else {
+        return false;
+    };
+    let head = before.get(open + 3..).unwrap_or_default();
+    let Some(close) = after.windows(2).position(|w| w == b"))") else {
+        return false;
+    };
+    let tail = after.get(..close).unwrap_or_default();
+    let simple = |s: &[u8]| {
+        s.iter().enumerate().all(|(k, &b)| {
+            b.is_ascii_alphanumeric()
+                || matches!(
+                    b,
+                    b' ' | b'\t'
+                        | b'+'
+                        | b'-'
+                        | b'*'
+                        | b'/'
+                        | b'%'
+                        | b'<'
+                        | b'>'
+                        | b'='
+                        | b'!'
+                        | b'&'
+                        | b'|'
+                        | b'^'
+                        | b'~'
+                        | b'?'
+                        | b':'
+                        | b','
+                        | b'_'
+                        | b'('
+                        | b')'
+                )
+                || (b == b'$'
+                    && s.get(k + 1)
+                        .is_some_and(|n| n.is_ascii_alphanumeric() || *n == b'_'))
+        })
+    };
+    simple(head) && simple(tail) && !head.windows(2).any(|w| w == b"))")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn risky_heredocs() {
+        assert!(!has_risky_heredoc("cat <<EOF\nx\nEOF"));
+        assert!(!has_risky_heredoc("cat <<-'EOF'\nx\nEOF"));
+        assert!(!has_risky_heredoc("cat <<< \"x\" && echo $((1 << 2))"));
+        assert!(has_risky_heredoc("$(<< <t "));
+        assert!(has_risky_heredoc("$(x <<\"\" "));
+        assert!(has_risky_heredoc("a <<\r "));
+        assert!(has_risky_heredoc("a <<"));
+        assert!(has_risky_heredoc("<<$( <= "));
+        assert!(has_risky_heredoc("cat <<`x`"));
+        assert!(has_risky_heredoc("$(<<\t e "));
+        assert!(has_risky_heredoc("echo $(cat << EOF\nx\nEOF\n)"));
+        assert!(!has_risky_heredoc("echo $(cat <<EOF\nx\nEOF\n)"));
+        assert!(!has_risky_heredoc("echo ${A} $(b) && cat <<EOF\nx\nEOF"));
+        assert!(!has_risky_heredoc("cat << EOF\n$(x)\nEOF"));
+        // Conservative on purpose: blind to quotes, wary of blanks after a `$(`.
+        assert!(has_risky_heredoc("echo ${A} && cat << EOF\nx\nEOF"));
+        assert!(has_risky_heredoc("echo \"<<\""));
+        assert!(has_risky_heredoc("#'\n<<\x0c "));
+        assert!(has_risky_heredoc("$((<< <t "));
+        assert!(has_risky_heredoc("${<<\"\"} "));
+        assert!(has_risky_heredoc("<<<<<\"\" "));
+        assert!(!has_risky_heredoc("<<<<<x "));
+        assert!(!has_risky_heredoc("cat <<<<<<\"$x\""));
+        assert!(has_risky_heredoc("$[))<<\t 3 "));
+        assert!(has_risky_heredoc("$(($[]<<\"\")) "));
+        assert!(!has_risky_heredoc(
+            "a=$(( (x << 2) | $y <<1 )) && $((1<<3))"
+        ));
+        assert!(!has_risky_heredoc("cat <<< \"$x\" && tr a b <<<$y"));
+        assert!(has_risky_heredoc("\\<<<$x"));
+        assert!(!has_risky_heredoc("cat <<EOF\r\nx\r\nEOF\r\n"));
+        assert!(!has_risky_heredoc("cat <<\"E_1.x\" <<\\F >out\n"));
+        assert!(has_risky_heredoc("cat <<'my tag'\n"));
+        assert!(has_risky_heredoc("''\\<<<$( &r "));
+    }
 }

@@ -10,13 +10,17 @@
 //! range. Rules never see a shell AST; they filter the flat list (by name, depth,
 //! connector, pipeline) instead.
 //!
-//! **Parser.** The real work is done by [`brush-parser`](https://docs.rs/brush-parser),
-//! a maintained POSIX/bash tokenizer and parser that copes with the constructs real
-//! Dockerfiles use (here-documents, `$( )`, `case`, functions, bash-isms such as
-//! `[[ ]]`, `<( )` and `&>`). It sits behind the small internal `Backend` trait (one
-//! method: text in, raw commands with byte ranges out) so it can be swapped. Brush
-//! positions are *character* indices; they are converted to byte offsets before
-//! anything else sees them, so non-ASCII scripts get correct ranges.
+//! **Parser.** Our own hand-written tokenizer (`lexer.rs`) and recursive-descent
+//! parser (`parser.rs`) for POSIX `sh` plus the bash extensions Dockerfiles use
+//! (`[[ ]]`, `(( ))`, `<( )`/`>( )`, `&>`, `|&`, `<<<`, `$'..'`, arrays, `function`,
+//! `select`, `coproc`). It works in byte offsets, builds no syntax tree (it emits the
+//! raw commands directly) and sits behind the small internal `Backend` trait (text
+//! in, raw commands with byte ranges out). It replaced `brush-parser`, which cost
+//! ~150 KB of the playground's wasm and was about 4 times slower; brush is kept only
+//! as the oracle of a differential test (`tests/tests/shell_differential.rs`,
+//! behind the `brush-oracle` cargo feature): on every corpus `RUN` script brush
+//! accepts, both must produce the same commands, except a short documented list of
+//! brush bugs (word ranges after a line continuation or a here-document delimiter).
 //!
 //! **Flattening.** Lists, pipelines, `!`, subshells, `{ }` groups, `if`/`elif`/`else`,
 //! `for`/`while`/`until` bodies, `case` branches, function bodies, coprocesses
@@ -27,32 +31,35 @@
 //! in `for` word lists, `case` subjects and `[[ ]]` operands are found the same way.
 //! Here-document bodies are attached to their redirection but not searched.
 //!
-//! **Fallback.** When brush rejects a script, [`Script::error`] holds its message and
-//! the commands come from a tiny quote-aware splitter of our own (see
+//! **Fallback.** When the parser rejects a script, [`Script::error`] holds its message
+//! and the commands come from a tiny quote-aware splitter of our own (see
 //! `fallback.rs`) that cuts the text at unquoted `&&`, `||`, `;`, `|`, `&`, parentheses
 //! and newlines, so rules still work on scripts the shell would refuse. The same
 //! splitter is used, *without* an error, for scripts that exceed the safety limits
 //! below; [`Script::fallback`] tells the two paths apart from the exact one.
 //!
 //! **Safety.** Parsing never panics and stays linear on any input (random bytes,
-//! megabytes, unbalanced quotes). Brush 0.4 has sharp edges, found by fuzzing, which
-//! are kept away from it (the script then goes to the fallback splitter, without an
-//! error): scripts over 64 KiB or nesting more than 16 constructs deep (its recursive
-//! descent gets slow and could exhaust the stack, which on `wasm32` cannot be
-//! caught); fd numbers too large for an `i32` before `<`/`>` (it panics); and
-//! here-documents whose delimiter is not an ordinary word such as `EOF`, `'EOF'`,
-//! `"EOF"` or `\EOF` (it can loop forever on some, allocating without bound; see
-//! `words::has_risky_heredoc`). Carriage returns and form feeds are replaced by spaces
-//! before brush sees the text (offsets unchanged) for the same reason. Command
-//! substitutions are parsed at most 8 levels deep.
+//! megabytes, unbalanced quotes). Recursion is capped everywhere, as `wasm32` cannot
+//! catch a stack overflow: scripts over 64 KiB or whose estimated nesting exceeds 16
+//! constructs go straight to the fallback splitter; past that guard the parser itself
+//! gives up (fallback, no error) beyond 64 nested compound commands or 64 nested
+//! quotes/substitutions inside one word; command substitutions are parsed at most 8
+//! levels deep. Carriage returns and form feeds are blanks (CRLF scripts). An fd
+//! number too large for a `u32` (`99999999999>f`) is a redirection without `fd`.
 //!
-//! **Errors.** Messages are ours ("unterminated single quote", "syntax error near
+//! **Errors.** Messages follow bash ("unterminated single quote", "syntax error near
 //! unexpected token \`fi\`", "syntax error: unexpected end of script (missing
-//! \`done\`)"), with a file range on the offending token; a keyword balance check
-//! refines brush's positions, which often point past the culprit.
+//! \`done\`)"), with a file range on the offending token (from the opening quote or
+//! `$(` to the end for an unterminated one; empty at the end of the script for a
+//! missing closer, which names the innermost construct left open). A script bash
+//! accepts must get no error (the 148 corpus scripts both parsers reject were checked
+//! with `bash -n`: bash rejects them all, mostly PowerShell `RUN`s).
 
+#[cfg(feature = "brush-oracle")]
 mod brush;
 mod fallback;
+mod lexer;
+mod parser;
 mod words;
 
 #[cfg(test)]
@@ -314,10 +321,23 @@ fn basename(name: &str) -> &str {
 /// maps offsets in `text` to file offsets. Never fails and never panics; see the
 /// module docs for what is flattened and when the fallback splitter is used.
 pub fn parse(text: &str, map: &OffsetMap) -> Script {
-    let outcome = run(text, &brush::Brush);
+    parse_with(text, map, &parser::Parser)
+}
+
+/// [`parse`] with the previous parser, brush-parser, for the differential test
+/// (`tests/tests/shell_differential.rs`) only.
+#[cfg(feature = "brush-oracle")]
+#[doc(hidden)]
+pub fn parse_with_brush(text: &str, map: &OffsetMap) -> Script {
+    parse_with(text, map, &brush::Brush)
+}
+
+fn parse_with(text: &str, map: &OffsetMap, backend: &dyn Backend) -> Script {
+    let outcome = run(text, backend);
     let mut conv = Converter {
         text,
         map,
+        backend,
         commands: Vec::new(),
         next_pipe: 0,
     };
@@ -345,7 +365,21 @@ pub fn parse(text: &str, map: &OffsetMap) -> Script {
 
 /// A shell parser: text in, raw commands out (ranges are byte offsets into `text`).
 pub(crate) trait Backend {
-    fn parse(&self, text: &str) -> Result<Vec<RawItem>, RawError>;
+    fn parse(&self, text: &str) -> Result<Vec<RawItem>, Failure>;
+
+    /// Whether `text` may be given to [`Backend::parse`] at all (see the module docs'
+    /// safety limits); otherwise the fallback splitter is used without an error.
+    fn accepts(&self, text: &str) -> bool {
+        text.len() <= MAX_LEN && !words::nesting_exceeds(text, MAX_NESTING)
+    }
+}
+
+/// Why a backend produced no commands.
+pub(crate) enum Failure {
+    /// The script is not valid shell.
+    Syntax(RawError),
+    /// The script is valid as far as read but exceeds a safety limit (nesting).
+    Limit,
 }
 
 pub(crate) enum RawItem {
@@ -391,10 +425,10 @@ pub(crate) struct RawError {
     pub(crate) range: Range<usize>,
 }
 
-/// Scripts longer than this skip brush (see the module docs).
-const MAX_BRUSH_LEN: usize = 64 * 1024;
-/// Scripts whose estimated nesting exceeds this skip brush.
-const MAX_BRUSH_NESTING: usize = 16;
+/// Scripts longer than this go to the fallback splitter (see the module docs).
+const MAX_LEN: usize = 64 * 1024;
+/// Scripts whose estimated nesting exceeds this go to the fallback splitter.
+const MAX_NESTING: usize = 16;
 /// Command substitutions nested deeper than this are not parsed.
 const MAX_SUBSTITUTION_NESTING: u32 = 8;
 
@@ -405,55 +439,35 @@ struct Outcome {
 }
 
 fn run(text: &str, backend: &dyn Backend) -> Outcome {
-    if !safe_for_brush(text) {
-        return Outcome {
-            items: fallback::parse(text),
-            error: None,
-            fallback: true,
-        };
-    }
-    match backend.parse(text) {
-        Ok(items) => Outcome {
-            items,
-            error: None,
-            fallback: false,
-        },
-        Err(e) => Outcome {
-            items: fallback::parse(text),
-            error: Some(e),
-            fallback: true,
-        },
-    }
-}
-
-/// The guards described in the module docs.
-fn safe_for_brush(text: &str) -> bool {
-    text.len() <= MAX_BRUSH_LEN
-        && !words::nesting_exceeds(text, MAX_BRUSH_NESTING)
-        && !has_huge_fd_number(text)
-        && !words::has_risky_heredoc(text)
-}
-
-/// A run of 10+ digits right before `<` or `>` (brush parses it as an `i32` fd and
-/// panics on overflow).
-fn has_huge_fd_number(text: &str) -> bool {
-    let mut run = 0usize;
-    for b in text.bytes() {
-        if b.is_ascii_digit() {
-            run += 1;
-        } else {
-            if run >= 10 && (b == b'<' || b == b'>') {
-                return true;
+    let failure = if backend.accepts(text) {
+        match backend.parse(text) {
+            Ok(items) => {
+                return Outcome {
+                    items,
+                    error: None,
+                    fallback: false,
+                };
             }
-            run = 0;
+            Err(f) => f,
         }
+    } else {
+        Failure::Limit
+    };
+    Outcome {
+        items: fallback::parse(text),
+        error: match failure {
+            Failure::Syntax(e) => Some(e),
+            Failure::Limit => None,
+        },
+        fallback: true,
     }
-    false
 }
 
 struct Converter<'a> {
     text: &'a str,
     map: &'a OffsetMap,
+    /// The parser used for command substitutions too.
+    backend: &'a dyn Backend,
     /// Each command with its start offset in the text.
     commands: Vec<(usize, Command)>,
     /// Pipeline ids used so far (backend ids are offset by it).
@@ -524,9 +538,9 @@ impl Converter<'_> {
             if inner.trim().is_empty() {
                 continue;
             }
-            // A broken substitution body just yields the fallback's commands: brush
+            // A broken substitution body just yields the fallback's commands: the parser
             // accepted the enclosing script, so any error here is ours, not the user's.
-            let outcome = run(inner, &brush::Brush);
+            let outcome = run(inner, self.backend);
             self.emit(&outcome.items, start, depth, nest + 1);
         }
     }

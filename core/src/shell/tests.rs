@@ -545,6 +545,7 @@ fn fallback_splitter_directly() {
             let mut conv = Converter {
                 text,
                 map: &OffsetMap::contiguous(0, text.len()),
+                backend: &parser::Parser,
                 commands: Vec::new(),
                 next_pipe: 0,
             };
@@ -612,8 +613,8 @@ fn fallback_handles_unbalanced_everything() {
 }
 
 #[test]
-fn inputs_that_trip_brush_are_kept_away_from_it() {
-    // Each of these makes brush-parser 0.4 panic or loop forever when given directly.
+fn inputs_that_tripped_brush_parse_safely() {
+    // Each of these made brush-parser 0.4 (the previous parser) panic or loop forever.
     for text in [
         "<<\r ",
         "a <<\r\n",
@@ -623,9 +624,14 @@ fn inputs_that_trip_brush_are_kept_away_from_it() {
         let s = sh(text);
         assert_ranges_consistent(text, &s);
     }
-    let s = sh("a 99999999999>f && b");
-    assert!(s.fallback);
+    // An fd number too large for a file descriptor is still a redirection (bash
+    // rejects it only when running it); it has no `fd`.
+    let text = "a 99999999999>f && b";
+    let s = sh(text);
+    assert!(!s.fallback, "{:?}", s.error);
     assert_eq!(names(&s), ["a", "b"]);
+    let r = &s.commands[0].redirects[0];
+    assert_eq!((r.fd, r.range.slice(text)), (None, "99999999999>f"));
     // CR is plain whitespace.
     let s = sh("apt-get update &&\r\n apt-get install -y x\r\n");
     assert_eq!(s.error, None);
@@ -833,4 +839,301 @@ fn pipeline_inside_a_compound_element() {
     assert_eq!(tar.pipeline.map(|p| (p.index, p.len)), Some((1, 2)));
     assert_eq!(tar.depth, 1);
     assert_eq!(first(&s, "echo").pipeline, None);
+}
+
+// ---------------------------------------------------------------------------------------
+// Our parser: constructs, bash-isms, errors and limits.
+// ---------------------------------------------------------------------------------------
+
+fn depths(s: &Script) -> Vec<u32> {
+    s.commands.iter().map(|c| c.depth).collect()
+}
+
+fn error_of(text: &str) -> ShellError {
+    sh(text)
+        .error
+        .unwrap_or_else(|| panic!("expected an error for {text:?}"))
+}
+
+#[test]
+fn nested_substitutions_inside_quotes() {
+    let text = r#"echo "$(echo "$(id -u) )" `date`)" && x"#;
+    let s = sh(text);
+    assert_eq!(s.error, None);
+    assert_eq!(names(&s), ["echo", "echo", "id", "date", "x"]);
+    assert_eq!(depths(&s), [0, 1, 2, 2, 0]);
+    assert_eq!(args(first(&s, "echo")).len(), 1);
+    assert_ranges_consistent(text, &s);
+}
+
+#[test]
+fn case_patterns_and_branches() {
+    let text = "case \"$1\" in\n  (a|b) x ;;\n  c) ;;\n  d)\n    y; z\n    ;;\n  *) w\nesac; v";
+    let s = sh(text);
+    assert_eq!(s.error, None);
+    assert_eq!(names(&s), ["x", "y", "z", "w", "v"]);
+    use Connector::*;
+    assert_eq!(connectors(&s), [First, First, Seq, First, Seq]);
+    assert_eq!(depths(&s), [1, 1, 1, 1, 0]);
+    // `;&` and `;;&` end a branch too; substitutions in patterns are found.
+    let s = sh("case $(uname -m) in x86_64) a ;& $(p)) b ;;& *) c;; esac");
+    assert_eq!(s.error, None);
+    assert_eq!(names(&s), ["uname", "a", "p", "b", "c"]);
+    assert_eq!(
+        error_of("case x in a) b;; esac; esac").message,
+        "syntax error near unexpected token `esac`"
+    );
+}
+
+#[test]
+fn heredoc_delimiters_quoted_escaped_and_in_substitutions() {
+    for (text, quoted) in [
+        ("cat <<\"EOF\"\n$x\nEOF\necho", true),
+        ("cat <<\\EOF\n$x\nEOF\necho", true),
+        ("cat <<E'O'F\n$x\nEOF\necho", true),
+        ("cat <<EOF\n$x\nEOF\necho", false),
+    ] {
+        let s = sh(text);
+        assert_eq!(s.error, None, "{text:?}");
+        assert_eq!(names(&s), ["cat", "echo"], "{text:?}");
+        let body = s.commands[0].redirects[0].body.as_ref();
+        assert_eq!(
+            body.map(|b| (b.raw.as_str(), b.quoted)),
+            Some(("$x\n", quoted))
+        );
+    }
+    // `<<-` strips tabs from the delimiter line too; a heredoc inside `$( )`.
+    let text = "x=$(cat <<-EOF\n\tbody )\n\tEOF\n) && echo \"$x\"";
+    let s = sh(text);
+    assert_eq!(s.error, None);
+    assert_eq!(names(&s), ["", "cat", "echo"]);
+    // `<<` in arithmetic is a shift, not a here-document.
+    let s = sh("echo $((1 << 4)) && (( x = 1 << 2 )) && y");
+    assert_eq!(s.error, None);
+    assert_eq!(names(&s), ["echo", "y"]);
+    let e = error_of("cat <<EOF\nbody");
+    assert!(
+        e.message.contains("`EOF` is not terminated"),
+        "{}",
+        e.message
+    );
+    assert_eq!(
+        error_of("cat <<").message,
+        "here-document without a delimiter"
+    );
+}
+
+#[test]
+fn comments_and_continuations_in_the_text() {
+    // Heredoc-form RUN scripts keep their backslash-newlines.
+    let text = "apt-get install -y \\\n    curl \\\n    git # a comment && not a command\nls#not-a-comment";
+    let s = sh(text);
+    assert_eq!(s.error, None);
+    assert_eq!(names(&s), ["apt-get", "ls#not-a-comment"]);
+    let apt = &s.commands[0];
+    assert_eq!(args(apt), ["install", "-y", "curl", "git"]);
+    assert_eq!(apt.args[2].range.slice(text), "curl");
+    assert_eq!(
+        apt.range.slice(text),
+        "apt-get install -y \\\n    curl \\\n    git"
+    );
+    // A comment inside a substitution.
+    let s = sh("x=$(a # comment with ( and '\n  b) && c");
+    assert_eq!(s.error, None);
+    assert_eq!(names(&s), ["", "a", "b", "c"]);
+}
+
+#[test]
+fn groups_functions_and_their_redirections() {
+    let text = "{ a; b; } > $(mktemp) 2>&1; function f { g; }; function h() (i); j() { k; } < in";
+    let s = sh(text);
+    assert_eq!(s.error, None);
+    assert_eq!(names(&s), ["a", "b", "mktemp", "g", "i", "k"]);
+    assert_eq!(depths(&s), [1, 1, 1, 1, 1, 1]);
+    assert_eq!(first(&s, "mktemp").connector, Connector::First);
+    assert_ranges_consistent(text, &s);
+}
+
+#[test]
+fn negated_pipelines_and_pipe_stderr() {
+    let s = sh("! a | { b; c; } && d |& e");
+    assert_eq!(s.error, None);
+    assert_eq!(names(&s), ["a", "b", "c", "d", "e"]);
+    let negated: Vec<bool> = s.commands.iter().map(|c| c.negated).collect();
+    assert_eq!(negated, [true, true, true, false, false]);
+    let pipes: Vec<Option<(usize, usize)>> = s
+        .commands
+        .iter()
+        .map(|c| c.pipeline.map(|p| (p.index, p.len)))
+        .collect();
+    assert_eq!(
+        pipes,
+        [
+            Some((0, 2)),
+            Some((1, 2)),
+            Some((1, 2)),
+            Some((0, 2)),
+            Some((1, 2))
+        ]
+    );
+    // `|&` adds a `2>&1` (without a range) to the command before it.
+    let d = first(&s, "d");
+    assert_eq!(d.redirects.len(), 1);
+    assert_eq!(
+        (d.redirects[0].fd, d.redirects[0].op.as_str()),
+        (Some(2), ">&")
+    );
+    // `time` is not a command; `!` or `time` alone is an empty pipeline.
+    let s = sh("time -p make && ! ; time");
+    assert_eq!(s.error, None);
+    assert_eq!(names(&s), ["make"]);
+}
+
+#[test]
+fn arithmetic_commands_and_loops() {
+    let s = sh("for ((i = 0; i < 3; i++)); do a; done; for ((;;)) { b; }; ((n++)) && c");
+    assert_eq!(s.error, None);
+    assert_eq!(names(&s), ["a", "b", "c"]);
+    assert_eq!(depths(&s), [1, 1, 0]);
+    // `((` that does not close with `))` is two subshells.
+    let s = sh("((cd a && make) ; (cd b))");
+    assert_eq!(s.error, None);
+    assert_eq!(names(&s), ["cd", "make", "cd"]);
+    assert_eq!(depths(&s), [2, 2, 2]);
+}
+
+#[test]
+fn bash_extensions() {
+    let text = "[[ -n $(x) && $y == z* ]] && a=(1 $(w) \"3\") b &>> log <<< \"$(v)\" $'q\\'' <(p) >(r) \
+                && select s in 1 2; do t; done && coproc cat && declare -a arr=(a b)";
+    let s = sh(text);
+    assert_eq!(s.error, None);
+    assert_eq!(
+        names(&s),
+        ["x", "b", "w", "v", "p", "r", "t", "cat", "declare"]
+    );
+    let b = first(&s, "b");
+    assert_eq!(b.assignments[0].raw, "a=(1 $(w) \"3\")");
+    let ops: Vec<&str> = b.redirects.iter().map(|r| r.op.as_str()).collect();
+    assert_eq!(ops, ["&>>", "<<<"]);
+    assert_eq!(args(b), ["q'", "<(p)", ">(r)"]);
+    assert_eq!(first(&s, "x").depth, 1);
+    assert_eq!(first(&s, "cat").depth, 1);
+    assert_eq!(args(first(&s, "declare")), ["-a", "arr=(a b)"]);
+    assert_ranges_consistent(text, &s);
+}
+
+#[test]
+fn syntax_errors_name_the_missing_closer() {
+    for (text, closer) in [
+        ("(a", ")"),
+        ("{ a;", "}"),
+        ("if a; then (b", ")"),
+        ("case x in a) b", "esac"),
+        ("while a; do b &&", "done"),
+        ("[[ -n x", "]]"),
+    ] {
+        let e = error_of(text);
+        assert_eq!(
+            e.message,
+            format!("syntax error: unexpected end of script (missing `{closer}`)"),
+            "{text:?}"
+        );
+        assert_eq!(e.range, TextRange::empty(text.len()));
+    }
+    let text = "echo $(ls";
+    let e = error_of(text);
+    assert_eq!(e.message, "unterminated command substitution");
+    assert_eq!(e.range.slice(text), "$(ls");
+    assert_eq!(
+        error_of("if a; then b; done")
+            .range
+            .slice("if a; then b; done"),
+        "done"
+    );
+    assert_eq!(
+        error_of("a |").message,
+        "syntax error: unexpected end of script"
+    );
+    // Trailing backslashes and lone keywords as arguments are fine in bash.
+    for ok in ["echo \\", "echo done esac }", "echo a && \\\n b", "a & b &"] {
+        assert_eq!(sh(ok).error, None, "{ok:?}");
+    }
+}
+
+#[test]
+fn nesting_past_the_parser_cap_uses_the_fallback() {
+    // `coproc` nests without raising the pre-check's estimate.
+    let deep = format!("{}a", "coproc ".repeat(100));
+    let s = sh(&deep);
+    assert!(s.fallback);
+    assert_eq!(s.error, None);
+    let deep = format!("echo {}x{}", "\"$(".repeat(100), ")\"".repeat(100));
+    let s = sh(&deep);
+    assert!(s.fallback);
+    assert_eq!(s.error, None);
+}
+
+#[test]
+fn hostile_inputs_under_the_size_cap_stay_linear() {
+    // Each is just under 64 KiB, so it reaches the parser (or the nesting guard);
+    // a quadratic path would take seconds here.
+    let pieces = [
+        "((",
+        "(( ",
+        "$(",
+        "\"$(",
+        "${",
+        "`",
+        "<<A ",
+        "<<A\n",
+        "a | ",
+        "! ",
+        "time ",
+        "case x in a) ",
+        "a=( ",
+        "[[ ",
+        "coproc ",
+        "{ ",
+        "if a; then ",
+        "x\\\n",
+        "# c\n",
+        "'",
+        "\"",
+        "<(",
+        "a && ",
+        "for ((",
+        "((a) ",
+        "$'",
+        "\n",
+    ];
+    for piece in pieces {
+        let text = piece.repeat(60_000 / piece.len());
+        let start = std::time::Instant::now();
+        let s = sh(&text);
+        assert_ranges_consistent(&text, &s);
+        let took = start.elapsed();
+        assert!(took.as_secs() < 5, "{piece:?} took {took:?}");
+    }
+}
+
+#[test]
+fn bash_rules_brush_missed() {
+    // After a prefix, a reserved word is a plain command name.
+    let s = sh("A=1 fi x && >log then");
+    assert_eq!(s.error, None);
+    assert_eq!(names(&s), ["fi", "then"]);
+    // A process substitution can be the command name, and any redirection's target.
+    let s = sh("<(gen) arg &> >(tee log)");
+    assert_eq!(s.error, None);
+    assert_eq!(names(&s), ["<(gen)", "gen", "tee"]);
+    assert_eq!(s.commands[0].redirects[0].op, "&>");
+    // `((` is arithmetic when its first unbalanced `)` is glued to another `)`, even
+    // with `;` inside; spaced parentheses are subshells.
+    let s = sh("(( a; b )) && ( (c) ) && f() ( (d) )");
+    assert_eq!(s.error, None);
+    assert_eq!(names(&s), ["c", "d"]);
+    assert_eq!(depths(&s), [2, 2]);
+    // A function body must be a compound command: bash rejects `f() coproc x`.
+    assert!(sh("f() coproc x").error.is_some());
 }
