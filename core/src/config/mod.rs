@@ -4,6 +4,12 @@
 //! [`ConfigError`] that names the offending key. Finding and reading the file is the
 //! front-end's job (the CLI prefixes the error with the file's path).
 //!
+//! Both formats are read by small parsers of our own, [`toml`] and [`yaml`], rather
+//! than the `toml` and `yaml-rust2` crates: with their dependencies those weighed about
+//! 150 KB in the playground's wasm. `differential_tests.rs` holds ours to theirs (they
+//! stay as dev-dependencies). Keys are visited in file order, so with several bad keys
+//! the first one in the file is the one reported.
+//!
 //! The `dockcoach.toml` schema (every key optional, unknown keys are errors):
 //!
 //! ```toml
@@ -23,10 +29,24 @@
 //! maintainer = "email"
 //! ```
 
+pub mod toml;
+pub mod yaml;
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod differential_tests;
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod toml_tests;
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod yaml_tests;
+
 use crate::diagnostic::{Applicability, Severity};
 use crate::settings::{Date, LabelType, Level, Settings};
 use std::fmt;
-use yaml_rust2::Yaml;
+use toml::Value;
+use yaml::Yaml;
 
 /// A config file that could not be read into [`Settings`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -98,10 +118,18 @@ const LABEL_TYPE_NAMES: &str = "text, url, email, semver, rfc3339, hash, spdx";
 
 /// Reads a `dockcoach.toml` / `.dockcoach.toml`.
 pub fn parse_dockcoach_toml(text: &str) -> Result<Settings, ConfigError> {
-    let table: toml::Table = toml::from_str(text).map_err(|err| toml_syntax_error(text, &err))?;
+    let table = toml::parse(text).map_err(|err| {
+        ConfigError::new(
+            "",
+            format!(
+                "invalid TOML at line {}, column {}: {}",
+                err.line, err.column, err.message
+            ),
+        )
+    })?;
     let mut settings = Settings::default();
-    for (key, value) in &table {
-        match key.as_str() {
+    for (key, value) in table.iter() {
+        match key {
             "failure-threshold" => {
                 let name = toml_str(key, value)?;
                 match threshold(name) {
@@ -147,7 +175,7 @@ pub fn parse_dockcoach_toml(text: &str) -> Result<Settings, ConfigError> {
             "disable-ignore-pragma" => settings.disable_ignore_pragma = toml_bool(key, value)?,
             "severity" => {
                 let rules = toml_table(key, value)?;
-                for (rule, level) in rules {
+                for (rule, level) in rules.iter() {
                     let path = format!("{key}.{}", toml_key(rule));
                     check_rule(&path, rule)?;
                     let name = toml_str(&path, level)?;
@@ -159,19 +187,19 @@ pub fn parse_dockcoach_toml(text: &str) -> Result<Settings, ConfigError> {
                             ),
                         )
                     })?;
-                    settings.overrides.insert(rule.clone(), level);
+                    settings.overrides.insert(rule.to_string(), level);
                 }
             }
             "label-schema" => {
                 let labels = toml_table(key, value)?;
-                for (label, kind) in labels {
+                for (label, kind) in labels.iter() {
                     let path = format!("{key}.{}", toml_key(label));
                     if label.trim().is_empty() {
                         return Err(ConfigError::new(path, "a label name cannot be empty"));
                     }
                     let name = toml_str(&path, kind)?;
                     let kind = label_type(&path, name)?;
-                    settings.label_schema.insert(label.clone(), kind);
+                    settings.label_schema.insert(label.to_string(), kind);
                 }
             }
             _ => return Err(unknown_key(key, DOCKCOACH_TOML_KEYS, dockcoach_hint(key))),
@@ -238,18 +266,6 @@ pub fn to_dockcoach_toml(settings: &Settings) -> String {
     out
 }
 
-fn toml_syntax_error(text: &str, err: &toml::de::Error) -> ConfigError {
-    let message = err.message().trim().replace('\n', " ");
-    let at = match err.span() {
-        Some(span) => {
-            let (line, column) = line_col(text, span.start);
-            format!(" at line {line}, column {column}")
-        }
-        None => String::new(),
-    };
-    ConfigError::new("", format!("invalid TOML{at}: {message}"))
-}
-
 /// 1-based line and column (in characters) of a byte offset.
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(text.len());
@@ -262,45 +278,33 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, before[line_start..].chars().count() + 1)
 }
 
-fn toml_type(value: &toml::Value) -> &'static str {
-    match value {
-        toml::Value::String(_) => "a string",
-        toml::Value::Integer(_) => "an integer",
-        toml::Value::Float(_) => "a float",
-        toml::Value::Boolean(_) => "a boolean",
-        toml::Value::Datetime(_) => "a date-time",
-        toml::Value::Array(_) => "an array",
-        toml::Value::Table(_) => "a table",
-    }
+fn expected(key: &str, what: &str, value: &Value) -> ConfigError {
+    ConfigError::new(key, format!("expected {what}, found {}", value.type_name()))
 }
 
-fn expected(key: &str, what: &str, value: &toml::Value) -> ConfigError {
-    ConfigError::new(key, format!("expected {what}, found {}", toml_type(value)))
-}
-
-fn toml_str<'a>(key: &str, value: &'a toml::Value) -> Result<&'a str, ConfigError> {
+fn toml_str<'a>(key: &str, value: &'a Value) -> Result<&'a str, ConfigError> {
     match value {
-        toml::Value::String(s) => Ok(s),
+        Value::String(s) => Ok(s),
         _ => Err(expected(key, "a string", value)),
     }
 }
 
-fn toml_bool(key: &str, value: &toml::Value) -> Result<bool, ConfigError> {
+fn toml_bool(key: &str, value: &Value) -> Result<bool, ConfigError> {
     match value {
-        toml::Value::Boolean(b) => Ok(*b),
+        Value::Boolean(b) => Ok(*b),
         _ => Err(expected(key, "`true` or `false`", value)),
     }
 }
 
-fn toml_table<'a>(key: &str, value: &'a toml::Value) -> Result<&'a toml::Table, ConfigError> {
+fn toml_table<'a>(key: &str, value: &'a Value) -> Result<&'a toml::Table, ConfigError> {
     match value {
-        toml::Value::Table(t) => Ok(t),
+        Value::Table(t) => Ok(t),
         _ => Err(expected(key, "a table", value)),
     }
 }
 
-fn toml_str_list<'a>(key: &str, value: &'a toml::Value) -> Result<Vec<&'a str>, ConfigError> {
-    let toml::Value::Array(items) = value else {
+fn toml_str_list<'a>(key: &str, value: &'a Value) -> Result<Vec<&'a str>, ConfigError> {
+    let Value::Array(items) = value else {
         return Err(expected(key, "an array of strings", value));
     };
     items
@@ -310,13 +314,11 @@ fn toml_str_list<'a>(key: &str, value: &'a toml::Value) -> Result<Vec<&'a str>, 
         .collect()
 }
 
-fn toml_date(key: &str, value: &toml::Value) -> Result<Date, ConfigError> {
+fn toml_date(key: &str, value: &Value) -> Result<Date, ConfigError> {
     match value {
-        toml::Value::String(s) => parse_date(key, s),
-        toml::Value::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
-            (Some(d), None, None) => {
-                parse_date(key, &format!("{:04}-{:02}-{:02}", d.year, d.month, d.day))
-            }
+        Value::String(s) => parse_date(key, s),
+        Value::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
+            (Some(d), None, None) => parse_date(key, &d.to_string()),
             _ => Err(ConfigError::new(
                 key,
                 format!("expected a date like `2026-11-27`, found the date-time `{dt}`"),
@@ -365,43 +367,31 @@ fn dockcoach_hint(key: &str) -> Option<&'static str> {
 /// accepted and ignored; `no-fail: true` sets [`Settings::no_fail`]. Unknown keys are
 /// errors.
 pub fn parse_hadolint_yaml(text: &str) -> Result<Settings, ConfigError> {
-    let docs = yaml_rust2::YamlLoader::load_from_str(text).map_err(|err| {
+    let root = yaml::parse(text).map_err(|err| {
         ConfigError::new(
             "",
             format!(
                 "invalid YAML at line {}, column {}: {}",
-                err.marker().line(),
-                err.marker().col() + 1,
-                err.info()
+                err.line, err.column, err.message
             ),
         )
     })?;
     let mut settings = Settings::default();
-    let root = match docs.as_slice() {
-        [] => return Ok(settings),
-        [root] => root,
-        _ => {
-            return Err(ConfigError::new(
-                "",
-                "expected one YAML document, found several",
-            ));
-        }
-    };
-    let map = match root {
+    let map = match &root {
         Yaml::Null => return Ok(settings),
-        Yaml::Hash(map) => map,
+        Yaml::Map(map) => map,
         other => {
             return Err(ConfigError::new(
                 "",
                 format!(
                     "expected a mapping of keys at the top level, found {}",
-                    yaml_type(other)
+                    other.type_name()
                 ),
             ));
         }
     };
     for (key, value) in map {
-        let key = yaml_key("", key)?;
+        let key = key.clone();
         // `key: ~` (or a key with nothing after it) is the same as leaving it out.
         if matches!(value, Yaml::Null) {
             continue;
@@ -430,7 +420,7 @@ pub fn parse_hadolint_yaml(text: &str) -> Result<Settings, ConfigError> {
                 }
             }
             "override" => {
-                let Yaml::Hash(levels) = value else {
+                let Yaml::Map(levels) = value else {
                     return Err(yaml_expected(
                         &key,
                         "a mapping of severities to rule lists",
@@ -438,9 +428,9 @@ pub fn parse_hadolint_yaml(text: &str) -> Result<Settings, ConfigError> {
                     ));
                 };
                 for (level, rules) in levels {
-                    let level_name = yaml_key(&key, level)?;
+                    let level_name = level;
                     let path = format!("{key}.{level_name}");
-                    let severity = Severity::parse(&level_name).ok_or_else(|| {
+                    let severity = Severity::parse(level_name).ok_or_else(|| {
                         ConfigError::new(
                             &path,
                             format!("unknown severity (expected one of: {SEVERITY_NAMES})"),
@@ -472,11 +462,11 @@ pub fn parse_hadolint_yaml(text: &str) -> Result<Settings, ConfigError> {
                 }
             }
             "label-schema" => {
-                let Yaml::Hash(labels) = value else {
+                let Yaml::Map(labels) = value else {
                     return Err(yaml_expected(&key, "a mapping of labels to types", value));
                 };
                 for (label, kind) in labels {
-                    let label = yaml_key(&key, label)?;
+                    let label = label.clone();
                     let path = format!("{key}.{label}");
                     if label.trim().is_empty() {
                         return Err(ConfigError::new(path, "a label name cannot be empty"));
@@ -509,58 +499,30 @@ pub fn parse_hadolint_yaml(text: &str) -> Result<Settings, ConfigError> {
     Ok(settings)
 }
 
-fn yaml_type(value: &Yaml) -> &'static str {
-    match value {
-        Yaml::Real(_) => "a number",
-        Yaml::Integer(_) => "an integer",
-        Yaml::String(_) => "a string",
-        Yaml::Boolean(_) => "a boolean",
-        Yaml::Array(_) => "a list",
-        Yaml::Hash(_) => "a mapping",
-        Yaml::Alias(_) => "an alias",
-        Yaml::Null => "nothing",
-        Yaml::BadValue => "an invalid value",
-    }
-}
-
 fn yaml_expected(key: &str, what: &str, value: &Yaml) -> ConfigError {
-    ConfigError::new(key, format!("expected {what}, found {}", yaml_type(value)))
-}
-
-/// A mapping key as text; YAML allows numbers and booleans as keys, which hadolint reads
-/// as text too (`1234: text` in a label schema).
-fn yaml_key(parent: &str, key: &Yaml) -> Result<String, ConfigError> {
-    match key {
-        Yaml::String(s) | Yaml::Real(s) => Ok(s.clone()),
-        Yaml::Integer(i) => Ok(i.to_string()),
-        Yaml::Boolean(b) => Ok(b.to_string()),
-        other => Err(ConfigError::new(
-            parent,
-            format!("expected text keys, found {} as a key", yaml_type(other)),
-        )),
-    }
+    ConfigError::new(key, format!("expected {what}, found {}", value.type_name()))
 }
 
 fn yaml_str(key: &str, value: &Yaml) -> Result<String, ConfigError> {
     match value {
         Yaml::String(s) => Ok(s.clone()),
         // Unquoted rule codes and registries may read as numbers.
-        Yaml::Real(s) => Ok(s.clone()),
-        Yaml::Integer(i) => Ok(i.to_string()),
+        Yaml::Float(s) => Ok(s.clone()),
+        Yaml::Int(i) => Ok(i.to_string()),
         _ => Err(yaml_expected(key, "a string", value)),
     }
 }
 
 fn yaml_bool(key: &str, value: &Yaml) -> Result<bool, ConfigError> {
     match value {
-        Yaml::Boolean(b) => Ok(*b),
+        Yaml::Bool(b) => Ok(*b),
         _ => Err(yaml_expected(key, "`true` or `false`", value)),
     }
 }
 
 fn yaml_str_list(key: &str, value: &Yaml) -> Result<Vec<String>, ConfigError> {
     match value {
-        Yaml::Array(items) => items
+        Yaml::List(items) => items
             .iter()
             .enumerate()
             .map(|(i, item)| yaml_str(&format!("{key}[{i}]"), item))
@@ -665,17 +627,22 @@ pub fn parse_date(key: &str, text: &str) -> Result<Date, ConfigError> {
         return Err(bad());
     }
     let date = Date::parse(text).ok_or_else(bad)?;
-    let leap = date.year % 4 == 0 && (date.year % 100 != 0 || date.year % 400 == 0);
-    let days = match date.month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
-    if date.day > days {
+    if date.day > days_in_month(date.year, date.month).unwrap_or(0) {
         return Err(bad());
     }
     Ok(date)
+}
+
+/// The number of days of a month (1-12) in the Gregorian calendar.
+fn days_in_month(year: u16, month: u8) -> Option<u8> {
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => Some(31),
+        4 | 6 | 9 | 11 => Some(30),
+        2 if leap => Some(29),
+        2 => Some(28),
+        _ => None,
+    }
 }
 
 /// A TOML basic string.
