@@ -23,6 +23,7 @@ mod state;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    dom::mark("dockcoach:main");
     yew::Renderer::<components::app::App>::new().render();
 }
 

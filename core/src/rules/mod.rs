@@ -460,7 +460,9 @@ pub(crate) fn run(parsed: &Parsed, settings: &Settings) -> Vec<Diagnostic> {
         .diagnostics
         .into_iter()
         .filter_map(|mut d| {
-            let meta = find(d.code)?;
+            // Diagnostics carry their rule's own code: an exact lookup, not `find`'s
+            // case-insensitive match on codes, names and aliases (this runs per finding).
+            let meta = RULES.iter().copied().find(|r| r.code == d.code)?;
             match level(meta, settings) {
                 Level::Off => return None,
                 // A rule may report below its default severity (DC1004: info for a

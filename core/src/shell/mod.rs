@@ -126,6 +126,8 @@ pub struct Command {
     pub depth: u32,
     /// Part of a pipeline preceded by `!` (inherited like `pipeline`).
     pub negated: bool,
+    /// Where the basename starts in `name.value` (rules ask for it constantly).
+    base: usize,
 }
 
 /// How a command is joined to the previous one in its list.
@@ -206,7 +208,7 @@ impl Command {
     /// `/usr/bin/apt-get` (empty for assignment- or redirection-only commands). The name
     /// exactly as written (quotes removed) is `self.name.value`.
     pub fn name(&self) -> &str {
-        basename(&self.name.value)
+        self.name.value.get(self.base..).unwrap_or_default()
     }
 
     /// The flags in the arguments, in order: `-abc` gives `a`, `b`, `c` (short);
@@ -617,7 +619,9 @@ impl Converter<'_> {
                 quoted: false,
             },
         };
+        let base = name.value.len() - basename(&name.value).len();
         let command = Command {
+            base,
             name,
             args: args.into_iter().map(|r| self.word(r)).collect(),
             assignments: assignments.into_iter().map(|r| self.word(r)).collect(),

@@ -76,6 +76,7 @@ pub fn editor_pane(props: &EditorProps) -> Html {
                 let on_fix = Closure::<dyn Fn(u32)>::new(move |i: u32| {
                     on_action.emit(Action::FixOne(i as usize))
                 });
+                crate::dom::mark("dockcoach:editor-start");
                 let editor = Editor::new(
                     &el,
                     &text,
@@ -84,6 +85,7 @@ pub fn editor_pane(props: &EditorProps) -> Html {
                     on_fix.as_ref().unchecked_ref(),
                     DEBOUNCE_MS,
                 );
+                crate::dom::mark("dockcoach:editor-ready");
                 *bridge.borrow_mut() = Some(Bridge {
                     editor,
                     _on_change: on_change,
