@@ -23,5 +23,7 @@ fi
 bash scripts/setup.sh --web
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 echo "run: trunk build --release"
+# wasm-bindgen never deletes old snippets from its output folder; Trunk would ship them.
+rm -rf target/wasm-bindgen/release/snippets
 trunk build index.html --release
 exec node tests/e2e/server.mjs dist "${PORT:-8080}"

@@ -24,6 +24,8 @@ step "cargo test (unit, fixtures, CLI, corpus, web logic)"
 cargo test --workspace
 
 step "trunk build --release (the playground, into dist/)"
+# wasm-bindgen never deletes old snippets from its output folder; Trunk would ship them.
+rm -rf target/wasm-bindgen/release/snippets
 trunk build index.html --release
 
 step "browser end-to-end tests (headless Chromium)"

@@ -53,11 +53,17 @@ function watch(page, errors) {
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
 }
 
-// Opens the app and waits until it has rendered its findings summary.
+// Opens the app and waits until it has rendered its findings summary and the editor
+// (whose module is imported after the first render).
 export async function open(page, url) {
   await page.goto(url);
-  await page.getByTestId('summary').waitFor();
+  await ready(page);
   return page;
+}
+
+export async function ready(page) {
+  await page.getByTestId('summary').waitFor();
+  await page.getByTestId('editor').locator('.cm-content').waitFor();
 }
 
 export async function editorText(page) {

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { deflateRawSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
-import { launch, open, editorText, setEditorText, codes, codeUrl } from './browser.mjs';
+import { launch, open, ready, editorText, setEditorText, codes, codeUrl } from './browser.mjs';
 
 let app;
 before(async () => { app = await launch(); });
@@ -164,13 +164,13 @@ test('autosave survives a reload; Reset clears it', async () => {
   await page.locator('[data-testid="rule-toggle"][data-code="DL3002"]').uncheck();
   await waitCodes(page, (c) => !c.includes('DL3002'), 'DL3002 off');
   await page.reload();
-  await page.getByTestId('summary').waitFor();
+  await ready(page);
   assert.equal(await editorText(page), 'FROM node\nUSER root\n');
   await waitCodes(page, (c) => c.includes('DL3006') && !c.includes('DL3002'), 'findings after reload');
   await page.getByTestId('reset').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="editor"]').dockcoachText().startsWith('# A Dockerfile'));
   await page.reload();
-  await page.getByTestId('summary').waitFor();
+  await ready(page);
   assert.match(await editorText(page), /^# A Dockerfile/);
   await page.context().close();
 });
@@ -325,6 +325,13 @@ test('after the first findings the page makes no network request, and none off i
   await page.waitForTimeout(300);
   const late = requests.filter((r) => r.late);
   assert.deepEqual(late, [], 'requests after the first findings');
+  // The page's own view: every resource (the editor module included, which is imported
+  // after the first render) was requested before the first findings were on screen.
+  const afterMark = await page.evaluate(() => {
+    const mark = performance.getEntriesByName('dockcoach:first-findings')[0].startTime;
+    return performance.getEntriesByType('resource').filter((e) => e.startTime > mark).map((e) => e.name);
+  });
+  assert.deepEqual(afterMark, [], 'resources requested after the first findings');
   const foreign = requests.filter((r) => !r.url.startsWith(app.origin) && !r.url.startsWith('data:'));
   assert.deepEqual(foreign, [], 'requests off the origin');
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
@@ -358,7 +365,7 @@ test('the theme switch applies and persists', async () => {
   await page.getByTestId('theme').selectOption('dark');
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
   await page.reload();
-  await page.getByTestId('summary').waitFor();
+  await ready(page);
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
   await page.context().close();
 });

@@ -1,23 +1,15 @@
-//! The browser edge: the CodeMirror bridge (web/js/editor.js, bundled into web/gen/) and
-//! small wrappers over storage, the URL, the clipboard and downloads.
+//! The browser edge: the CodeMirror bridge (web/js/editor.js, bundled into web/gen/ and
+//! imported after the first render) and small wrappers (web/js/util.js) over storage, the
+//! URL, the clipboard and downloads.
 
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
-#[wasm_bindgen(module = "/gen/editor.js")]
+#[wasm_bindgen]
 extern "C" {
-    /// A CodeMirror editor (see web/js/editor.js).
+    /// A CodeMirror editor (see web/js/editor.js); made by [`create_editor`].
     pub type Editor;
-
-    #[wasm_bindgen(constructor)]
-    pub fn new(
-        parent: &HtmlElement,
-        text: &str,
-        label: &str,
-        on_change: &js_sys::Function,
-        on_fix: &js_sys::Function,
-        delay_ms: u32,
-    ) -> Editor;
 
     #[wasm_bindgen(method, js_name = setText)]
     pub fn set_text(this: &Editor, text: &str);
@@ -31,6 +23,13 @@ extern "C" {
     #[wasm_bindgen(method)]
     pub fn destroy(this: &Editor);
 
+    /// Imports the editor module once (web/boot.js); resolves to the module.
+    #[wasm_bindgen(js_namespace = window, js_name = dockcoachLoadEditor, catch)]
+    fn load_editor_module() -> Result<js_sys::Promise, JsValue>;
+}
+
+#[wasm_bindgen(module = "/js/util.js")]
+extern "C" {
     #[wasm_bindgen(js_name = copyText)]
     fn copy_text_js(text: &str) -> js_sys::Promise;
 
@@ -39,6 +38,39 @@ extern "C" {
 
     #[wasm_bindgen(js_name = readFile)]
     fn read_file_js(file: &web_sys::File) -> js_sys::Promise;
+}
+
+/// Loads the editor module (on first use) and makes a CodeMirror editor in `parent`;
+/// `None` when the module cannot be loaded (the page then keeps its plain-text view).
+pub async fn create_editor(
+    parent: &HtmlElement,
+    text: &str,
+    label: &str,
+    on_change: &js_sys::Function,
+    on_fix: &js_sys::Function,
+    delay_ms: u32,
+) -> Option<Editor> {
+    let module = wasm_bindgen_futures::JsFuture::from(load_editor_module().ok()?)
+        .await
+        .ok()?;
+    let class: js_sys::Function = js_sys::Reflect::get(&module, &JsValue::from_str("Editor"))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let args = js_sys::Array::new();
+    for arg in [
+        parent.as_ref(),
+        &JsValue::from_str(text),
+        &JsValue::from_str(label),
+        on_change.as_ref(),
+        on_fix.as_ref(),
+        &JsValue::from(delay_ms),
+    ] {
+        args.push(arg);
+    }
+    js_sys::Reflect::construct(&class, &args)
+        .ok()
+        .map(JsCast::unchecked_into)
 }
 
 /// Copies `text` to the clipboard; true when it worked.

@@ -25,22 +25,21 @@ struct Saved {
     unsafe_fixes: bool,
 }
 
+/// The autosave is JSON (`{"v":1,"text":…,"settings":<dockcoach.toml>,"unsafe":…}`),
+/// read and written with the browser's own `JSON`, so the wasm carries no JSON library.
 fn load_saved() -> Option<Saved> {
     let raw = dom::storage_get(STORAGE_KEY)?;
-    let value: serde_json::Value = serde_json::from_str(&raw).ok()?;
-    if value.get("v")?.as_u64()? != 1 {
+    let value = js_sys::JSON::parse(&raw).ok()?;
+    let get = |key: &str| js_sys::Reflect::get(&value, &JsValue::from_str(key)).ok();
+    if get("v")?.as_f64()? != 1.0 {
         return None;
     }
-    let text = value.get("text")?.as_str()?.to_string();
-    let settings = value
-        .get("settings")
-        .and_then(|s| s.as_str())
-        .and_then(|s| parse_dockcoach_toml(s).ok())
+    let text = get("text")?.as_string()?;
+    let settings = get("settings")
+        .and_then(|s| s.as_string())
+        .and_then(|s| parse_dockcoach_toml(&s).ok())
         .unwrap_or_default();
-    let unsafe_fixes = value
-        .get("unsafe")
-        .and_then(|v| v.as_bool())
-        .unwrap_or(false);
+    let unsafe_fixes = get("unsafe").and_then(|v| v.as_bool()).unwrap_or(false);
     Some(Saved {
         text,
         settings,
@@ -49,13 +48,23 @@ fn load_saved() -> Option<Saved> {
 }
 
 fn save(state: &AppState) -> bool {
-    let value = serde_json::json!({
-        "v": 1,
-        "text": &*state.text,
-        "settings": to_dockcoach_toml(&state.settings),
-        "unsafe": state.unsafe_fixes,
-    });
-    dom::storage_set(STORAGE_KEY, &value.to_string())
+    let value = js_sys::Object::new();
+    let set = |key: &str, v: JsValue| {
+        let _ = js_sys::Reflect::set(&value, &JsValue::from_str(key), &v);
+    };
+    set("v", JsValue::from_f64(1.0));
+    set("text", JsValue::from_str(&state.text));
+    set(
+        "settings",
+        JsValue::from_str(&to_dockcoach_toml(&state.settings)),
+    );
+    set("unsafe", JsValue::from_bool(state.unsafe_fixes));
+    match js_sys::JSON::stringify(&value) {
+        Ok(json) => json
+            .as_string()
+            .is_some_and(|json| dom::storage_set(STORAGE_KEY, &json)),
+        Err(_) => false,
+    }
 }
 
 /// The first state: a share link wins, then `?code=`, then the autosave, then the tour.

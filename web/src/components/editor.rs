@@ -1,11 +1,13 @@
 //! The CodeMirror editor: takes over text the app sets, shows the findings as marks,
-//! reports typing (debounced in JS) and fix buttons of its hovers.
+//! reports typing (debounced in JS) and fix buttons of its hovers. Its module is imported
+//! after the first render (the text shows as plain text until then), so the findings
+//! list does not wait for CodeMirror.
 
-use crate::dom::Editor;
+use crate::dom::{Editor, create_editor};
 use crate::service::Analysis;
 use crate::state::{Action, Selection};
 use js_sys::{Array, Object, Reflect};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
@@ -62,37 +64,66 @@ fn diagnostics_js(analysis: &Analysis) -> JsValue {
 pub fn editor_pane(props: &EditorProps) -> Html {
     let host = use_node_ref();
     let bridge: Rc<RefCell<Option<Bridge>>> = use_mut_ref(|| None);
+    // The newest text and findings, for an editor that arrives after they changed.
+    let latest = use_mut_ref(|| (props.text.clone(), props.analysis.clone()));
+    *latest.borrow_mut() = (props.text.clone(), props.analysis.clone());
+    // Until the editor module has loaded, the text is shown as plain, read-only text.
+    let ready = use_state(|| false);
 
     {
         let host = host.clone();
         let bridge = bridge.clone();
-        let text = props.text.clone();
+        let latest = latest.clone();
+        let ready = ready.clone();
         let on_action = props.on_action.clone();
         use_effect_with((), move |_| {
+            let alive = Rc::new(Cell::new(true));
             if let Some(el) = host.cast::<HtmlElement>() {
-                let edit = on_action.clone();
-                let on_change =
-                    Closure::<dyn Fn(String)>::new(move |t: String| edit.emit(Action::Edited(t)));
-                let on_fix = Closure::<dyn Fn(u32)>::new(move |i: u32| {
-                    on_action.emit(Action::FixOne(i as usize))
-                });
-                crate::dom::mark("dockcoach:editor-start");
-                let editor = Editor::new(
-                    &el,
-                    &text,
-                    "Dockerfile editor",
-                    on_change.as_ref().unchecked_ref(),
-                    on_fix.as_ref().unchecked_ref(),
-                    DEBOUNCE_MS,
-                );
-                crate::dom::mark("dockcoach:editor-ready");
-                *bridge.borrow_mut() = Some(Bridge {
-                    editor,
-                    _on_change: on_change,
-                    _on_fix: on_fix,
+                let alive = alive.clone();
+                let bridge = bridge.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let edit = on_action.clone();
+                    let on_change = Closure::<dyn Fn(String)>::new(move |t: String| {
+                        edit.emit(Action::Edited(t))
+                    });
+                    let on_fix = Closure::<dyn Fn(u32)>::new(move |i: u32| {
+                        on_action.emit(Action::FixOne(i as usize))
+                    });
+                    crate::dom::mark("dockcoach:editor-start");
+                    let text = latest.borrow().0.clone();
+                    let Some(editor) = create_editor(
+                        &el,
+                        &text,
+                        "Dockerfile editor",
+                        on_change.as_ref().unchecked_ref(),
+                        on_fix.as_ref().unchecked_ref(),
+                        DEBOUNCE_MS,
+                    )
+                    .await
+                    else {
+                        return;
+                    };
+                    if !alive.get() {
+                        editor.destroy();
+                        return;
+                    }
+                    // The text or findings may have changed while the module loaded.
+                    let (now, analysis) = latest.borrow().clone();
+                    if now != text {
+                        editor.set_text(&now);
+                    }
+                    editor.set_diagnostics(&diagnostics_js(&analysis));
+                    crate::dom::mark("dockcoach:editor-ready");
+                    *bridge.borrow_mut() = Some(Bridge {
+                        editor,
+                        _on_change: on_change,
+                        _on_fix: on_fix,
+                    });
+                    ready.set(true);
                 });
             }
             move || {
+                alive.set(false);
                 if let Some(b) = bridge.borrow_mut().take() {
                     b.editor.destroy();
                 }
@@ -127,6 +158,10 @@ pub fn editor_pane(props: &EditorProps) -> Html {
     }
 
     html! {
-        <div class="editor" data-testid="editor" ref={host} aria-describedby="editor-hint"></div>
+        <div class="editor" data-testid="editor" ref={host} aria-describedby="editor-hint">
+            if !*ready {
+                <pre class="editor-loading" aria-label="Dockerfile (the editor is loading)">{&*props.text}</pre>
+            }
+        </div>
     }
 }
