@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Screenshots of the playground for the README and the issue notes (docs/*.png), from the
 // release build in dist/: the main view with the fixed Dockerfile, dark theme, phone
-// width, and a rule page. Usage: node scripts/screenshot-web.mjs
+// width, a rule page and the CI page. Usage: node scripts/screenshot-web.mjs
 import { chromium } from 'playwright-core';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -19,7 +19,9 @@ const shot = async (name, { width = 1440, height = 1000, theme = 'light', fixed 
   const ctx = await browser.newContext({ viewport: { width, height }, colorScheme: theme === 'dark' ? 'dark' : 'light' });
   const page = await ctx.newPage();
   await page.goto(`${server.url}${hash}`);
-  await page.getByTestId(hash ? 'rule-page' : 'summary').waitFor();
+  const page_id = { '': 'summary', '#ci': 'ci-page' }[hash] ?? 'rule-page';
+  await page.getByTestId(page_id).waitFor();
+  if (!hash) await page.getByTestId('editor').locator('.cm-content').waitFor();
   if (fixed) {
     await page.getByTestId('fix-all').click();
     await page.getByTestId('fixed-output').waitFor();
@@ -34,6 +36,7 @@ try {
   await shot('playground-dark.png', { theme: 'dark', fixed: false });
   await shot('playground-phone.png', { width: 390, height: 844, fixed: false });
   await shot('playground-rule.png', { hash: '#rules/DL3020', fixed: false, height: 900 });
+  await shot('playground-ci.png', { hash: '#ci', fixed: false, height: 900 });
 } finally {
   await browser.close();
   await server.close();
