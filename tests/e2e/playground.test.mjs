@@ -411,6 +411,57 @@ test('phone width: nothing overflows sideways, and the findings stay reachable',
   await page.context().close();
 });
 
+test('text contrast meets WCAG AA in the light and the dark theme', async () => {
+  const page = await open(await app.newPage(), codeUrl(app.url, MIXED));
+  await diag(page, 'DL3020').waitFor();
+  await page.getByTestId('fix-all').click();
+  await page.getByTestId('diff').waitFor();
+  for (const theme of ['light', 'dark']) {
+    await page.getByTestId('theme').selectOption(theme);
+    await page.waitForTimeout(100);
+    const low = await page.evaluate(() => {
+      const rgba = (c) => (c.match(/[\d.]+/g) || []).map(Number);
+      const lum = ([r, g, b]) => {
+        const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+      };
+      // The colour behind an element: the first ancestor with an opaque background.
+      const behind = (el) => {
+        for (let e = el; e; e = e.parentElement) {
+          const c = rgba(getComputedStyle(e).backgroundColor);
+          if (c.length === 3 || c[3] === 1) return c.slice(0, 3);
+        }
+        return [255, 255, 255];
+      };
+      const out = [];
+      const seen = new Set();
+      const all = document.querySelectorAll('body *');
+      for (const el of all) {
+        const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+        if (!own || el.closest('.visually-hidden, [hidden], option, noscript')) continue;
+        const st = getComputedStyle(el);
+        if (st.visibility === 'hidden' || st.display === 'none' || Number(st.opacity) < 1) continue;
+        if (el.closest('button:disabled')) continue; // WCAG exempts inactive controls
+        const fg = rgba(st.color);
+        const a = fg.length > 3 ? fg[3] : 1;
+        const bg = behind(el);
+        const mixed = fg.slice(0, 3).map((v, i) => v * a + bg[i] * (1 - a));
+        const [l1, l2] = [lum(mixed), lum(bg)].sort((x, y) => y - x);
+        const ratio = (l1 + 0.05) / (l2 + 0.05);
+        const size = parseFloat(st.fontSize);
+        const large = size >= 24 || (size >= 18.66 && Number(st.fontWeight) >= 700);
+        if (ratio < (large ? 3 : 4.5)) {
+          const key = `${el.tagName.toLowerCase()}.${el.className} ${st.color} on ${bg}`;
+          if (!seen.has(key)) { seen.add(key); out.push(`${key}: ${ratio.toFixed(2)} "${el.textContent.trim().slice(0, 30)}"`); }
+        }
+      }
+      return out;
+    });
+    assert.deepEqual(low, [], `${theme} theme: text below AA contrast`);
+  }
+  await page.context().close();
+});
+
 test('no page errors or console errors during the run', () => {
   assert.deepEqual(app.errors, []);
 });
