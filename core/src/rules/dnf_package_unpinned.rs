@@ -65,7 +65,9 @@ pub(super) fn check(c: &mut Checker) {
     let mut found = Vec::new();
     for index in runs(c) {
         let Some(script) = c.script(index) else { continue };
-        let known = declared_vars(c, index);
+        // Declared names are collected only for a RUN that installs with dnf: collecting
+        // them for every RUN made long files quadratic.
+        let mut known = None;
         for cmd in &script.commands {
             if !cmd_has_arg(cmd, &["dnf", "microdnf"], &["install"]) {
                 continue;
@@ -84,7 +86,11 @@ pub(super) fn check(c: &mut Checker) {
                 let pinned = if module {
                     v.contains(':')
                 } else {
-                    package_pinned(&substitute_vars(v, &known, "1"))
+                    package_pinned(&substitute_vars(
+                        v,
+                        known.get_or_insert_with(|| declared_vars(c, index)),
+                        "1",
+                    ))
                 };
                 if !pinned {
                     found.push((word.range, v.to_string(), cmd.name().to_string(), module));
