@@ -349,6 +349,10 @@ test('a 1 MiB text stays responsive; a bigger one gets a clear message', async (
   const t0 = Date.now();
   await page.waitForFunction(() => /\d{5} findings:/.test(document.querySelector('[data-testid="summary"]').textContent), null, { timeout: 30000 });
   const lintMs = Date.now() - t0;
+  assert.match(await page.getByTestId('summary').textContent(), /The editor marks the first 5000\./);
+  // The first findings are marked (back at the top: the paste left the view at the end).
+  await page.keyboard.press('Control+Home');
+  await page.locator('.cm-lintRange').first().waitFor();
   // The page answers promptly once the findings are in.
   const t1 = Date.now();
   await page.evaluate(() => 1);

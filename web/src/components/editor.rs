@@ -35,9 +35,13 @@ fn set(obj: &Object, key: &str, value: JsValue) {
     let _ = Reflect::set(obj, &JsValue::from_str(key), &value);
 }
 
+/// The editor marks at most this many findings (the first ones in the file); past that,
+/// building and drawing the marks would freeze the page (a 1 MiB file can have 75,000).
+pub const MAX_MARKS: usize = 5000;
+
 fn diagnostics_js(analysis: &Analysis) -> JsValue {
     let list = Array::new();
-    for f in &analysis.findings {
+    for f in analysis.findings.iter().take(MAX_MARKS) {
         let o = Object::new();
         set(&o, "index", (f.index as u32).into());
         set(&o, "code", f.code.into());

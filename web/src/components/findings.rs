@@ -1,5 +1,6 @@
 //! The findings list, grouped by severity, with Fix buttons and the fix-all controls.
 
+use crate::components::editor::MAX_MARKS;
 use crate::components::message::Message;
 use crate::service::Analysis;
 use crate::state::Action;
@@ -73,8 +74,13 @@ pub fn findings(props: &FindingsProps) -> Html {
                 _ => format!("{n} {}", s.as_str()),
             })
             .collect();
+        let marks = if total > MAX_MARKS {
+            format!(" The editor marks the first {MAX_MARKS}.")
+        } else {
+            String::new()
+        };
         format!(
-            "{}: {}. {}",
+            "{}: {}. {}{marks}",
             plural(total, "finding"),
             parts.join(", "),
             if a.fails(&props.settings) {
@@ -148,7 +154,7 @@ pub fn findings(props: &FindingsProps) -> Html {
                 <h3>{format!("{} ({n})", heading(*severity))}</h3>
                 <ul class="finding-list">{for items}</ul>
                 if *n > MAX_SHOWN {
-                    <p class="muted">{format!("Showing the first {MAX_SHOWN} of {n}; the editor marks them all.")}</p>
+                    <p class="muted">{format!("Showing the first {MAX_SHOWN} of {n}.")}</p>
                 }
             </section>
         }
