@@ -106,7 +106,9 @@ impl Fix {
         applicability: Applicability,
         mut edits: Vec<Edit>,
     ) -> Fix {
-        edits.sort_by_key(|e| (e.range.start, e.range.end));
+        crate::collections::sort_stable(&mut edits, |e| {
+            (e.range.start as usize, e.range.end as usize, 0)
+        });
         Fix {
             title: title.into(),
             applicability,

@@ -6,6 +6,7 @@
 //! file are skipped and reported. Passes stop when nothing applies, or after
 //! [`MAX_PASSES`] (then the result says the fixes did not converge).
 
+use crate::collections::sort_stable;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::settings::Settings;
 use crate::syntax::parse;
@@ -150,11 +151,12 @@ pub fn apply_fix(text: &str, fix: &Fix) -> Option<String> {
 
 /// Picks fixes in position order, skipping any whose edits touch an already-chosen one.
 fn choose(mut candidates: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    candidates.sort_by_key(|d| {
+    // Diagnostics without a fix are skipped below, so where they sort does not matter.
+    sort_stable(&mut candidates, |d| {
         d.fix
             .as_ref()
             .and_then(Fix::range)
-            .map(|r| (r.start, r.end))
+            .map_or((0, 0, 0), |r| (r.start as usize, r.end as usize, 1))
     });
     let mut taken: Vec<TextRange> = Vec::new();
     let mut chosen = Vec::new();
@@ -178,7 +180,9 @@ fn choose(mut candidates: Vec<Diagnostic>) -> Vec<Diagnostic> {
 }
 
 fn sorted(mut edits: Vec<Edit>) -> Vec<Edit> {
-    edits.sort_by_key(|e| (e.range.start, e.range.end));
+    sort_stable(&mut edits, |e| {
+        (e.range.start as usize, e.range.end as usize, 0)
+    });
     edits
 }
 

@@ -1,9 +1,9 @@
 //! The semantic model: stages, their base images resolved through ARG defaults, and
 //! the state each instruction runs in (SHELL, USER, WORKDIR, variables).
 
+use crate::collections::StrMap;
 use crate::syntax::{Args, CommandForm, InstructionKind, Parsed};
 use crate::text::TextRange;
-use std::collections::BTreeMap;
 
 /// An image reference split as Docker does (`[registry/]path[:tag][@digest]`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -110,14 +110,14 @@ pub struct InstructionState {
 pub struct Model {
     pub stages: Vec<Stage>,
     /// ARGs declared before the first FROM, with their defaults (quotes removed).
-    pub global_args: BTreeMap<String, Option<String>>,
+    pub global_args: StrMap<Option<String>>,
     pub states: Vec<InstructionState>,
 }
 
 impl Model {
     pub fn new(parsed: &Parsed) -> Model {
         let mut stages: Vec<Stage> = Vec::new();
-        let mut global_args = BTreeMap::new();
+        let mut global_args = StrMap::new();
         let mut states = Vec::with_capacity(parsed.instructions.len());
         let mut state = InstructionState::default();
         for (i, ins) in parsed.instructions.iter().enumerate() {
@@ -257,7 +257,7 @@ fn is_windows_image(image: &ImageRef) -> bool {
 
 /// Substitutes `$VAR`, `${VAR}`, `${VAR:-default}` and `${VAR-default}` from ARG
 /// defaults. Returns `None` when a variable has no value.
-pub fn expand(text: &str, vars: &BTreeMap<String, Option<String>>) -> Option<String> {
+pub fn expand(text: &str, vars: &StrMap<Option<String>>) -> Option<String> {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(i) = rest.find('$') {
@@ -308,7 +308,7 @@ pub fn expand(text: &str, vars: &BTreeMap<String, Option<String>>) -> Option<Str
     Some(out)
 }
 
-fn resolve_image(text: &str, args: &BTreeMap<String, Option<String>>) -> ImageRef {
+fn resolve_image(text: &str, args: &StrMap<Option<String>>) -> ImageRef {
     if !text.contains('$') {
         return ImageRef::parse(text);
     }

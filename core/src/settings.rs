@@ -1,8 +1,8 @@
 //! What a user can change about a lint run. Config files (`dockcoach.toml`,
 //! `.hadolint.yaml`) are read into this by [`crate::config`].
 
+use crate::collections::StrMap;
 use crate::diagnostic::Severity;
-use std::collections::BTreeMap;
 
 /// A rule's level after the user's overrides: a severity, or off.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,7 +84,7 @@ pub struct Settings {
     /// Rule codes, names or aliases to switch off.
     pub ignored: Vec<String>,
     /// Per rule (code, name or alias): a new level. `On` also enables rules that are off by default.
-    pub overrides: BTreeMap<String, Level>,
+    pub overrides: StrMap<Level>,
     /// Findings below this severity do not fail a run (the CLI's exit code).
     pub failure_threshold: Option<Severity>,
     /// Registries images may come from (hadolint's `trustedRegistries`); empty means any.
@@ -92,7 +92,7 @@ pub struct Settings {
     /// Docker Hub namespaces trusted like official images.
     pub trusted_publishers: Vec<String>,
     /// Required labels and their types (hadolint's `label-schema`).
-    pub label_schema: BTreeMap<String, LabelType>,
+    pub label_schema: StrMap<LabelType>,
     /// Labels not in the schema are reported (hadolint's `strict-labels`).
     pub strict_labels: bool,
     /// Inline `# hadolint ignore=` / `# dockcoach ignore=` comments are not honoured.

@@ -327,7 +327,7 @@ impl OffsetMap {
                 }
             }
         }
-        cuts.sort_unstable();
+        crate::collections::sort_stable(&mut cuts, |&c| (c as usize, 0, 0));
         cuts.dedup();
         for cut in cuts {
             map.push(cut as usize, outer.to_file(self.to_file(cut as usize)));

@@ -18,8 +18,8 @@
 //!   recursion of `Drop`, `Clone` and `PartialEq`. Time is linear in the input, apart from
 //!   a logarithmic factor for key look-ups.
 
+use crate::collections::StrMap;
 use crate::settings::Date;
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// How deep tables and arrays may nest, counting each key segment twice (it may pass
@@ -69,7 +69,7 @@ impl Value {
 #[derive(Clone, Debug, Default)]
 pub struct Table {
     entries: Vec<(String, Value)>,
-    index: BTreeMap<String, usize>,
+    index: StrMap<usize>,
     implicit: bool,
     dotted: bool,
     inline: bool,

@@ -22,7 +22,7 @@
 //! parent. Nesting (block or flow) is capped at [`MAX_DEPTH`] so hostile input cannot
 //! exhaust the stack, and the finished tree is no deeper. Work is linear in the input.
 
-use std::collections::BTreeSet;
+use crate::collections::StrSet;
 use std::fmt;
 
 /// How deep collections may nest.
@@ -436,7 +436,7 @@ impl Parser<'_> {
 
     fn block_mapping(&mut self, indent: usize, first_key: String, first_at: usize) -> Res<Yaml> {
         let mut entries = Vec::new();
-        let mut seen = BTreeSet::new();
+        let mut seen = StrSet::new();
         let (mut key, mut key_at) = (first_key, first_at);
         loop {
             // The cursor is on the `:` after the key.
@@ -1072,7 +1072,7 @@ impl Parser<'_> {
         let start = self.pos;
         self.pos += 1;
         let mut entries = Vec::new();
-        let mut seen = BTreeSet::new();
+        let mut seen = StrSet::new();
         loop {
             self.flow_space(start, '}')?;
             if self.peek() == Some(b'}') {

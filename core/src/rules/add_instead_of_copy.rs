@@ -2,7 +2,7 @@ use super::Checker;
 use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::model::expand;
 use crate::syntax::{Args, InstructionKind};
-use std::collections::BTreeMap;
+use crate::collections::StrMap;
 
 declare_rule! {
     /// ## What it does
@@ -83,7 +83,7 @@ fn is_archive(s: &str) -> bool {
 
 pub(super) fn check(c: &mut Checker) {
     let mut found = Vec::new();
-    let mut vars: BTreeMap<String, Option<String>> = BTreeMap::new();
+    let mut vars: StrMap<Option<String>> = StrMap::new();
     for (_, ins) in c.instructions() {
         match (ins.kind, &ins.args) {
             (InstructionKind::From, _) => vars = c.model.global_args.clone(),

@@ -46,8 +46,9 @@ declare_rule! {
 }
 
 pub(super) fn check(c: &mut Checker) {
-    let stages = c.model.stages.clone();
-    for stage in &stages {
+    let model = std::rc::Rc::clone(&c.model);
+    let stages = &model.stages;
+    for stage in stages {
         let Some(image) = &stage.image else { continue };
         // Ex) FROM scratch, FROM $BASE, FROM node@sha256:...
         if image.is_scratch() || image.unresolved || image.digest.is_some() || image.path.is_empty()

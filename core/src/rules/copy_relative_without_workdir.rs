@@ -1,7 +1,7 @@
 use super::Checker;
 use super::pip_cache_not_disabled::stage_key;
 use crate::syntax::{Args, InstructionKind};
-use std::collections::BTreeMap;
+use crate::collections::StrMap;
 
 declare_rule! {
     /// ## What it does
@@ -54,8 +54,10 @@ fn is_absolute_or_variable(dest: &str) -> bool {
 pub(super) fn check(c: &mut Checker) {
     // hadolint keys stages by alias, or by image name for unnamed stages, and lets a
     // stage inherit the WORKDIR of the stage whose name its FROM names.
-    let mut workdir_set: BTreeMap<String, bool> = BTreeMap::new();
+    let mut workdir_set: StrMap<bool> = StrMap::new();
     let mut current: Option<String> = None;
+    // `workdir_set` of the current stage, kept at hand: COPYs ask for it.
+    let mut current_set = false;
     let mut found = Vec::new();
     for (index, ins) in c.parsed.instructions.iter().enumerate() {
         match ins.kind {
@@ -68,16 +70,14 @@ pub(super) fn check(c: &mut Checker) {
                 let key = stage.name.clone().unwrap_or(base);
                 workdir_set.insert(key.clone(), inherited);
                 current = Some(key);
+                current_set = inherited;
             }
-            InstructionKind::Workdir => {
+            InstructionKind::Workdir if !current_set => {
                 workdir_set.insert(current.clone().unwrap_or_default(), true);
+                current_set = true;
             }
             InstructionKind::Copy => {
-                if workdir_set
-                    .get(current.as_deref().unwrap_or_default())
-                    .copied()
-                    .unwrap_or(false)
-                {
+                if current_set {
                     continue;
                 }
                 let Args::List { items, .. } = &ins.args else { continue };

@@ -73,8 +73,9 @@ fn worst(today: crate::settings::Date, cycles: [Option<Cycle>; 2]) -> Option<(Cy
 pub(super) fn check(c: &mut Checker) {
     let today = knowledge::today(c.settings);
     let as_of = knowledge::as_of();
-    let stages = c.model.stages.clone();
-    for stage in &stages {
+    let model = std::rc::Rc::clone(&c.model);
+    let stages = &model.stages;
+    for stage in stages {
         let Some(image) = &stage.image else { continue };
         let Some(name) = knowledge::official_name(image) else {
             continue;

@@ -1,6 +1,6 @@
 use super::Checker;
 use crate::syntax::InstructionKind;
-use std::collections::BTreeSet;
+use crate::collections::StrSet;
 
 declare_rule! {
     /// ## What it does
@@ -55,7 +55,7 @@ fn refers_to(text: &str, name: &str) -> bool {
 }
 
 pub(super) fn check(c: &mut Checker) {
-    let mut defined: BTreeSet<String> = BTreeSet::new();
+    let mut defined: StrSet = StrSet::new();
     let mut found = Vec::new();
     // hadolint does not look into ONBUILD here.
     for ins in &c.parsed.instructions {

@@ -52,18 +52,26 @@ pub(super) fn check(c: &mut Checker) {
             keywords.push(&inner.keyword);
         }
     }
-    let upper = keywords.iter().filter(|k| k.text == k.text.to_ascii_uppercase()).count();
-    let lower = keywords.iter().filter(|k| k.text == k.text.to_ascii_lowercase()).count();
+    // A text equals its upper-case form when it has no lower-case letter, and back.
+    let is_upper = |t: &str| !t.bytes().any(|b| b.is_ascii_lowercase());
+    let is_lower = |t: &str| !t.bytes().any(|b| b.is_ascii_uppercase());
+    let upper = keywords.iter().filter(|k| is_upper(&k.text)).count();
+    let lower = keywords.iter().filter(|k| is_lower(&k.text)).count();
     let want_lower = lower > upper;
     for k in keywords {
+        let fits = if want_lower {
+            is_lower(&k.text)
+        } else {
+            is_upper(&k.text)
+        };
+        if fits {
+            continue;
+        }
         let wanted = if want_lower {
             k.text.to_ascii_lowercase()
         } else {
             k.text.to_ascii_uppercase()
         };
-        if k.text == wanted {
-            continue;
-        }
         // Ex) FROM x / run y
         let case = if want_lower { "lower" } else { "upper" };
         c.report_with_fix(

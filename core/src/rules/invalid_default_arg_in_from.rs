@@ -3,7 +3,7 @@ use super::undefined_arg_in_from::PLATFORM_ARGS;
 use super::undefined_var::variable_refs;
 use crate::model::expand;
 use crate::syntax::{Args, InstructionKind};
-use std::collections::BTreeMap;
+use crate::collections::StrMap;
 
 declare_rule! {
     /// ## What it does
@@ -139,8 +139,8 @@ pub(super) fn is_valid_reference(text: &str) -> bool {
 /// The global `ARG`s as BuildKit resolves them without build arguments: in order, each
 /// default expanded with the ones before it, unset ones empty. `None` when a default
 /// cannot be expanded (an unsupported `${...}` form).
-fn resolved_global_args(c: &Checker) -> Option<BTreeMap<String, Option<String>>> {
-    let mut vars = BTreeMap::new();
+fn resolved_global_args(c: &Checker) -> Option<StrMap<Option<String>>> {
+    let mut vars = StrMap::new();
     for ins in &c.parsed.instructions {
         match ins.kind {
             InstructionKind::From => break,

@@ -2,7 +2,7 @@ use super::Checker;
 use super::invalid_label_key::label_pairs;
 use super::pip_cache_not_disabled::stage_key;
 use crate::syntax::{Args, InstructionKind};
-use std::collections::BTreeSet;
+use crate::collections::StrSet;
 
 declare_rule! {
     /// ## What it does
@@ -51,7 +51,7 @@ pub(super) fn check(c: &mut Checker) {
         return;
     }
     let pairs = label_pairs(c);
-    let copied_from: BTreeSet<String> = c
+    let copied_from: StrSet = c
         .parsed
         .instructions
         .iter()
@@ -62,7 +62,7 @@ pub(super) fn check(c: &mut Checker) {
     let mut found = Vec::new();
     for label in &required {
         // Stage names (alias or image name) that carry the label.
-        let mut good: BTreeSet<String> = BTreeSet::new();
+        let mut good: StrSet = StrSet::new();
         for stage in &c.model.stages {
             let base = stage_key(&stage.base_text);
             let key = stage.name.clone().unwrap_or_else(|| base.clone());

@@ -51,8 +51,9 @@ declare_rule! {
 }
 
 pub(super) fn check(c: &mut Checker) {
-    let stages = c.model.stages.clone();
-    for stage in &stages {
+    let model = std::rc::Rc::clone(&c.model);
+    let stages = &model.stages;
+    for stage in stages {
         let Some(image) = &stage.image else { continue };
         // Ex) FROM node:latest
         if image.digest.is_none() && image.tag.as_deref() == Some("latest") {

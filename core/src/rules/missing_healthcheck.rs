@@ -1,7 +1,7 @@
 use super::Checker;
 use super::pip_cache_not_disabled::stage_key;
 use crate::syntax::{Args, InstructionKind};
-use std::collections::BTreeSet;
+use crate::collections::StrSet;
 
 declare_rule! {
     /// ## What it does
@@ -43,7 +43,7 @@ declare_rule! {
 
 pub(super) fn check(c: &mut Checker) {
     // Stage names (alias, or image name) that have a HEALTHCHECK, as hadolint tracks them.
-    let mut good: BTreeSet<String> = BTreeSet::new();
+    let mut good: StrSet = StrSet::new();
     let mut bad = Vec::new();
     for stage in &c.model.stages {
         let base = stage_key(&stage.base_text);

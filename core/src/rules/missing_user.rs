@@ -105,9 +105,10 @@ fn chain<'a>(stages: &'a [Stage], last: &'a Stage) -> Vec<&'a Stage> {
 }
 
 pub(super) fn check(c: &mut Checker) {
-    let stages = c.model.stages.clone();
+    let model = std::rc::Rc::clone(&c.model);
+    let stages = &model.stages;
     let Some(last) = stages.last() else { return };
-    let chain = chain(&stages, last);
+    let chain = chain(stages, last);
     let sets_user = chain.iter().any(|s| {
         (s.from..s.end).any(|i| {
             c.parsed

@@ -313,7 +313,8 @@ pub fn level(meta: &RuleMeta, settings: &Settings) -> Level {
 /// What rules see: the parse, the model, the settings, and the RUN scripts parsed once.
 pub struct Checker<'a> {
     pub parsed: &'a Parsed,
-    pub model: Model,
+    /// Shared, so a rule can walk the stages while it reports.
+    pub model: std::rc::Rc<Model>,
     pub settings: &'a Settings,
     scripts: Vec<OnceCell<Option<Script>>>,
     diagnostics: Vec<Diagnostic>,
@@ -323,7 +324,7 @@ impl<'a> Checker<'a> {
     fn new(parsed: &'a Parsed, settings: &'a Settings) -> Self {
         Checker {
             parsed,
-            model: Model::new(parsed),
+            model: std::rc::Rc::new(Model::new(parsed)),
             settings,
             scripts: (0..parsed.instructions.len())
                 .map(|_| OnceCell::new())
@@ -456,13 +457,22 @@ pub(crate) fn run(parsed: &Parsed, settings: &Settings) -> Vec<Diagnostic> {
     }
     run_rules(&mut checker);
     let suppressions = crate::suppress::Suppressions::new(parsed, &checker.model, settings);
+    // The last rule looked up: a rule's findings come one after another.
+    let mut last: Option<&'static RuleMeta> = None;
     let mut out: Vec<Diagnostic> = checker
         .diagnostics
         .into_iter()
         .filter_map(|mut d| {
             // Diagnostics carry their rule's own code: an exact lookup, not `find`'s
             // case-insensitive match on codes, names and aliases (this runs per finding).
-            let meta = RULES.iter().copied().find(|r| r.code == d.code)?;
+            let meta = match last {
+                Some(meta) if meta.code == d.code => meta,
+                _ => {
+                    let meta = RULES.iter().copied().find(|r| r.code == d.code)?;
+                    last = Some(meta);
+                    meta
+                }
+            };
             match level(meta, settings) {
                 Level::Off => return None,
                 // A rule may report below its default severity (DC1004: info for a
@@ -476,8 +486,12 @@ pub(crate) fn run(parsed: &Parsed, settings: &Settings) -> Vec<Diagnostic> {
             Some(d)
         })
         .collect();
-    out.sort_by(|a, b| {
-        (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
+    crate::collections::sort_stable(&mut out, |d| {
+        (
+            d.range.start as usize,
+            d.range.end as usize,
+            crate::collections::code_key(d.code),
+        )
     });
     out.dedup_by(|a, b| a.code == b.code && a.range == b.range && a.message == b.message);
     out

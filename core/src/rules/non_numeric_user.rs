@@ -62,7 +62,7 @@ pub(super) fn check(c: &mut Checker) {
 }
 
 /// Names declared by `ARG` before instruction `index`.
-fn declared_args(c: &Checker, index: usize) -> std::collections::BTreeSet<String> {
+fn declared_args(c: &Checker, index: usize) -> crate::collections::StrSet {
     c.parsed
         .instructions
         .get(..index)

@@ -3,7 +3,7 @@ use super::run_helpers::has_cache_mount;
 use crate::diagnostic::{Edit, Fix};
 use crate::shell::Command;
 use crate::syntax::{Args, CommandForm, InstructionKind};
-use std::collections::BTreeMap;
+use crate::collections::StrMap;
 
 declare_rule! {
     /// ## What it does
@@ -77,8 +77,10 @@ fn sets_no_cache_dir(text: &str) -> bool {
 
 pub(super) fn check(c: &mut Checker) {
     // Per stage name (as hadolint tracks stages): `ENV PIP_NO_CACHE_DIR` switched the cache off.
-    let mut disabled: BTreeMap<String, bool> = BTreeMap::new();
+    let mut disabled: StrMap<bool> = StrMap::new();
     let mut current: Option<String> = None;
+    // `disabled` of the current stage, kept at hand: RUNs ask for it.
+    let mut current_disabled = false;
     let mut found = Vec::new();
     for (index, ins) in c.parsed.instructions.iter().enumerate() {
         match ins.kind {
@@ -92,6 +94,7 @@ pub(super) fn check(c: &mut Checker) {
                 let key = stage.name.clone().unwrap_or(base);
                 disabled.insert(key.clone(), inherited);
                 current = Some(key);
+                current_disabled = inherited;
             }
             // Ex) ENV PIP_NO_CACHE_DIR=1
             InstructionKind::Env => {
@@ -102,6 +105,7 @@ pub(super) fn check(c: &mut Checker) {
                             .is_some_and(|v| TRUTHY.contains(&v.as_str()))
                     {
                         disabled.insert(current.clone().unwrap_or_default(), true);
+                        current_disabled = true;
                     }
                 }
             }
@@ -111,8 +115,7 @@ pub(super) fn check(c: &mut Checker) {
         if ins.kind != InstructionKind::Run {
             continue;
         }
-        let key = current.clone().unwrap_or_default();
-        if disabled.get(&key).copied().unwrap_or(false) || has_cache_mount(ins, ".cache/pip") {
+        if current_disabled || has_cache_mount(ins, ".cache/pip") {
             continue;
         }
         if let Args::Command(CommandForm::Shell(span)) = &ins.args

@@ -142,7 +142,7 @@ pub(super) fn busybox_base(c: &Checker, stage: usize) -> Option<bool> {
 }
 
 /// Names declared by `ARG` or `ENV` before instruction `index`.
-pub(super) fn declared_vars(c: &Checker, index: usize) -> std::collections::BTreeSet<String> {
+pub(super) fn declared_vars(c: &Checker, index: usize) -> crate::collections::StrSet {
     c.parsed
         .instructions
         .get(..index)
@@ -157,7 +157,7 @@ pub(super) fn declared_vars(c: &Checker, index: usize) -> std::collections::BTre
 /// `text` with `$NAME` and `${NAME}` of the `known` variables replaced by `value`.
 pub(super) fn substitute_vars(
     text: &str,
-    known: &std::collections::BTreeSet<String>,
+    known: &crate::collections::StrSet,
     value: &str,
 ) -> String {
     let mut out = String::with_capacity(text.len());

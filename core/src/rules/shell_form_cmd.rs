@@ -1,5 +1,6 @@
 use super::Checker;
 use crate::diagnostic::{Edit, Fix};
+use crate::syntax::json::quote_into;
 use crate::syntax::{Args, CommandForm, InstructionKind};
 
 declare_rule! {
@@ -94,12 +95,14 @@ fn exec_form(command: &str) -> Option<String> {
     if command.contains(SHELL_SYNTAX) {
         return None;
     }
-    let words: Vec<String> = command
-        .split_whitespace()
-        .map(|w| serde_json::to_string(w).unwrap_or_default())
-        .collect();
-    if words.is_empty() {
+    let mut out = String::with_capacity(command.len() + 8);
+    for word in command.split_whitespace() {
+        out.push_str(if out.is_empty() { "[" } else { ", " });
+        quote_into(&mut out, word);
+    }
+    if out.is_empty() {
         return None;
     }
-    Some(format!("[{}]", words.join(", ")))
+    out.push(']');
+    Some(out)
 }

@@ -174,10 +174,12 @@ fn check_command(text: &str, escape: char, cmd: &Command, out: &mut Vec<Finding>
                 fix: None,
             });
         }
+        if !rpm_config {
+            continue;
+        }
         let lower = w.value.to_ascii_lowercase();
         // Ex) yum-config-manager --setopt=*.sslverify=0  /  echo sslverify=false >> x.repo
         if let Some(i) = lower.find("sslverify=")
-            && rpm_config
             && false_like(&lower[i + "sslverify=".len()..])
             && !lower.contains("http.sslverify")
         {

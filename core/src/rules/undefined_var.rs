@@ -1,7 +1,7 @@
 use super::Checker;
 use crate::syntax::{Args, InstructionKind, Span};
 use crate::text::TextRange;
-use std::collections::{BTreeMap, BTreeSet};
+use crate::collections::StrSet;
 
 declare_rule! {
     /// ## What it does
@@ -60,6 +60,9 @@ pub(super) struct VarRef {
 /// dollars and single-quoted text are skipped, `${A:-$B}` yields both `A` and `B`.
 pub(super) fn variable_refs(text: &str, escape: char) -> Vec<VarRef> {
     let mut out = Vec::new();
+    if !text.contains('$') {
+        return out;
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;
     let mut in_single = false;
@@ -178,6 +181,19 @@ pub(super) fn ref_range(text: &str, span: &Span, r: &VarRef) -> TextRange {
 }
 
 /// The environment of official images, beyond `PATH` (which BuildKit always sets).
+/// The names defined in a stage: its base image's environment and its own `ARG`s and `ENV`s.
+#[derive(Clone, Default)]
+struct Env {
+    image: &'static [&'static str],
+    own: StrSet,
+}
+
+impl Env {
+    fn contains(&self, name: &str) -> bool {
+        self.image.contains(&name) || self.own.contains(name)
+    }
+}
+
 fn known_image_env(name: &str) -> Option<&'static [&'static str]> {
     Some(match name {
         "alpine" | "busybox" | "debian" | "ubuntu" => &[],
@@ -246,17 +262,22 @@ pub(super) fn check(c: &mut Checker) {
     let escape = c.parsed.escape;
     // Per stage: the defined names at its end (for stages built on it), or `None`
     // when the base image's environment is unknown.
-    let mut stage_env: Vec<Option<BTreeSet<String>>> = Vec::new();
-    let mut found: BTreeMap<(usize, String), TextRange> = BTreeMap::new();
-    let mut order = Vec::new();
+    let mut stage_env: Vec<Option<Env>> = Vec::new();
+    // Each undefined name once per instruction, in the order first seen; instructions
+    // come in order, so only the current one's names need remembering.
+    let mut found: Vec<(String, TextRange)> = Vec::new();
+    let mut seen = StrSet::new();
     for stage in &c.model.stages {
-        let mut defined: Option<BTreeSet<String>> = match (stage.parent, &stage.image) {
+        let mut defined: Option<Env> = match (stage.parent, &stage.image) {
             (Some(p), _) => stage_env.get(p).cloned().flatten(),
-            (None, Some(img)) if img.is_scratch() => Some(BTreeSet::new()),
+            (None, Some(img)) if img.is_scratch() => Some(Env::default()),
             (None, Some(img)) if !img.unresolved => img
                 .official_name()
                 .and_then(known_image_env)
-                .map(|names| names.iter().map(|n| n.to_string()).collect()),
+                .map(|image| Env {
+                    image,
+                    own: StrSet::new(),
+                }),
             _ => None,
         };
         if let Some(defined) = defined.as_mut() {
@@ -288,41 +309,34 @@ pub(super) fn check(c: &mut Checker) {
                         .collect(),
                     _ => Vec::new(),
                 };
+                seen.clear();
                 for span in expanded_spans(ins.kind, &ins.args, flag_spans) {
                     for r in variable_refs(&span.text, escape) {
                         if defined.contains(&r.name) || NEVER_REPORTED.contains(&r.name.as_str()) {
                             continue;
                         }
-                        let key = (i, r.name.clone());
-                        if let std::collections::btree_map::Entry::Vacant(e) =
-                            found.entry(key.clone())
-                        {
-                            order.push(key);
-                            e.insert(ref_range(text, &span, &r));
+                        if seen.insert(r.name.clone()) {
+                            let range = ref_range(text, &span, &r);
+                            found.push((r.name, range));
                         }
                     }
                 }
                 // Definitions take effect after the instruction.
                 if matches!(ins.kind, InstructionKind::Arg | InstructionKind::Env) {
                     for p in ins.pairs() {
-                        defined.insert(p.key.text.clone());
+                        defined.own.insert(p.key.text.clone());
                     }
                 }
             }
         }
         stage_env.push(defined);
     }
-    for key in order {
-        if let Some(range) = found.get(&key) {
-            c.report(
-                &META,
-                *range,
-                format!(
-                    "`${}` is not defined by an `ARG` or `ENV` before this instruction",
-                    key.1
-                ),
-            );
-        }
+    for (name, range) in found {
+        c.report(
+            &META,
+            range,
+            format!("`${name}` is not defined by an `ARG` or `ENV` before this instruction"),
+        );
     }
 }
 

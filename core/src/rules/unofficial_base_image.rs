@@ -64,8 +64,9 @@ const ARCH_NAMESPACES: &[&str] = &[
 ];
 
 pub(super) fn check(c: &mut Checker) {
-    let stages = c.model.stages.clone();
-    for stage in &stages {
+    let model = std::rc::Rc::clone(&c.model);
+    let stages = &model.stages;
+    for stage in stages {
         let Some(image) = &stage.image else { continue };
         // Ex) FROM $BASE (no default), FROM scratch, FROM quay.io/x/y
         if image.unresolved || image.is_scratch() || !image.is_docker_hub() {

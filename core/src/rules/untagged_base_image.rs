@@ -60,8 +60,9 @@ declare_rule! {
 }
 
 pub(super) fn check(c: &mut Checker) {
-    let stages = c.model.stages.clone();
-    for stage in &stages {
+    let model = std::rc::Rc::clone(&c.model);
+    let stages = &model.stages;
+    for stage in stages {
         let Some(ins) = c.parsed.instructions.get(stage.from) else {
             continue;
         };

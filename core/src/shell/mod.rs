@@ -351,7 +351,7 @@ fn parse_with(text: &str, map: &OffsetMap, backend: &dyn Backend) -> Script {
     // Walk order is source order except for a few nestings (a `<( )` next to a `$( )`,
     // substitutions in later `case` patterns); a stable sort on the start fixes those.
     let mut commands = conv.commands;
-    commands.sort_by_key(|(start, _)| *start);
+    crate::collections::sort_stable(&mut commands, |(start, _)| (*start, 0, 0));
     let mut commands: Vec<Command> = commands.into_iter().map(|(_, c)| c).collect();
     renumber_pipelines(&mut commands);
     Script {
@@ -607,7 +607,7 @@ impl Converter<'_> {
                 range: self.file_range(range),
             });
         }
-        word_ranges.sort_by_key(|r| r.start);
+        crate::collections::sort_stable(&mut word_ranges, |r| (r.start, 0, 0));
         let cover = cover.unwrap_or(base..base);
         let start = cover.start;
         let name = match name {
@@ -652,11 +652,23 @@ fn strip_leading_tabs(s: &str) -> String {
 
 /// Makes pipeline ids dense and numbered in order of first appearance.
 fn renumber_pipelines(commands: &mut [Command]) {
-    let mut seen: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    // Ids are below the number of pipelines parsed, so a table indexed by id works.
+    let max = commands
+        .iter()
+        .filter_map(|c| c.pipeline.as_ref().map(|p| p.id))
+        .max();
+    let Some(max) = max else { return };
+    let mut new_id = vec![usize::MAX; max + 1];
+    let mut next = 0;
     for c in commands.iter_mut() {
-        if let Some(p) = &mut c.pipeline {
-            let next = seen.len();
-            p.id = *seen.entry(p.id).or_insert(next);
+        if let Some(p) = &mut c.pipeline
+            && let Some(slot) = new_id.get_mut(p.id)
+        {
+            if *slot == usize::MAX {
+                *slot = next;
+                next += 1;
+            }
+            p.id = *slot;
         }
     }
 }

@@ -11,6 +11,7 @@
 //! stops at the first error; this parser records a [`SyntaxError`] and resumes at the
 //! next line.
 
+pub(crate) mod json;
 mod parser;
 mod words;
 
@@ -181,25 +182,33 @@ pub enum InstructionKind {
 
 impl InstructionKind {
     pub fn from_keyword(word: &str) -> InstructionKind {
-        match word.to_ascii_lowercase().as_str() {
-            "add" => InstructionKind::Add,
-            "arg" => InstructionKind::Arg,
-            "cmd" => InstructionKind::Cmd,
-            "copy" => InstructionKind::Copy,
-            "entrypoint" => InstructionKind::Entrypoint,
-            "env" => InstructionKind::Env,
-            "expose" => InstructionKind::Expose,
-            "from" => InstructionKind::From,
-            "healthcheck" => InstructionKind::Healthcheck,
-            "label" => InstructionKind::Label,
-            "maintainer" => InstructionKind::Maintainer,
-            "onbuild" => InstructionKind::Onbuild,
-            "run" => InstructionKind::Run,
-            "shell" => InstructionKind::Shell,
-            "stopsignal" => InstructionKind::Stopsignal,
-            "user" => InstructionKind::User,
-            "volume" => InstructionKind::Volume,
-            "workdir" => InstructionKind::Workdir,
+        // Lower-cased in a stack buffer as long as the longest keyword: this runs
+        // per instruction, and a longer word is no keyword anyway.
+        let mut buf = [0u8; 11];
+        let Some(lower) = buf.get_mut(..word.len()) else {
+            return InstructionKind::Unknown;
+        };
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        match &*lower {
+            b"add" => InstructionKind::Add,
+            b"arg" => InstructionKind::Arg,
+            b"cmd" => InstructionKind::Cmd,
+            b"copy" => InstructionKind::Copy,
+            b"entrypoint" => InstructionKind::Entrypoint,
+            b"env" => InstructionKind::Env,
+            b"expose" => InstructionKind::Expose,
+            b"from" => InstructionKind::From,
+            b"healthcheck" => InstructionKind::Healthcheck,
+            b"label" => InstructionKind::Label,
+            b"maintainer" => InstructionKind::Maintainer,
+            b"onbuild" => InstructionKind::Onbuild,
+            b"run" => InstructionKind::Run,
+            b"shell" => InstructionKind::Shell,
+            b"stopsignal" => InstructionKind::Stopsignal,
+            b"user" => InstructionKind::User,
+            b"volume" => InstructionKind::Volume,
+            b"workdir" => InstructionKind::Workdir,
             _ => InstructionKind::Unknown,
         }
     }

@@ -402,7 +402,9 @@ pub fn parse(text: &str) -> Parsed {
             range,
         });
     }
-    errors.sort_by_key(|e| (e.range.start, e.range.end));
+    crate::collections::sort_stable(&mut errors, |e| {
+        (e.range.start as usize, e.range.end as usize, 0)
+    });
 
     Parsed {
         text: text.to_string(),
@@ -753,7 +755,11 @@ fn heredocs_in(
     map: &OffsetMap,
 ) -> Vec<(TextRange, String, bool, bool, Option<u32>)> {
     let mut out = Vec::new();
-    for (range, raw) in shell_words(logical) {
+    if !logical.contains("<<") {
+        return out;
+    }
+    for range in shell_words(logical) {
+        let raw = range.slice(logical);
         // ^(\d*)<<(-?)([^<]*)$
         let digits = raw.len() - raw.trim_start_matches(|c: char| c.is_ascii_digit()).len();
         let Some(after) = raw[digits..].strip_prefix("<<") else {
@@ -777,9 +783,9 @@ fn heredocs_in(
     out
 }
 
-/// Splits a line into shell words with their raw text (quotes kept), as BuildKit's shell
+/// Splits a line into the ranges of its shell words (quotes kept), as BuildKit's shell
 /// lexer does with `RawQuotes` and `RawEscapes`.
-fn shell_words(line: &str) -> Vec<(TextRange, String)> {
+fn shell_words(line: &str) -> Vec<TextRange> {
     let mut out = Vec::new();
     let mut chars = line.char_indices().peekable();
     while let Some(&(start, c)) = chars.peek() {
@@ -815,7 +821,7 @@ fn shell_words(line: &str) -> Vec<(TextRange, String)> {
                 _ => {}
             }
         }
-        out.push((TextRange::new(start, end), line[start..end].to_string()));
+        out.push(TextRange::new(start, end));
     }
     out
 }

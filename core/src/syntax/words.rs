@@ -1,6 +1,8 @@
 //! Word-level scanners that follow BuildKit's parser (`line_parsers.go`,
 //! `split_command.go`) but keep byte ranges into the logical line.
 
+pub(crate) use super::json::JsonError;
+use super::json::parse_string_array;
 use crate::text::TextRange;
 
 /// Go's `unicode.IsSpace`; Rust's `char::is_whitespace` is the same set.
@@ -267,15 +269,6 @@ pub(crate) fn extract_flags(s: &str, range: TextRange) -> (Vec<RawFlag>, usize) 
     (flags, base + text.len())
 }
 
-/// Why a JSON array could not be used.
-#[derive(Debug, PartialEq, Eq)]
-pub(crate) enum JsonError {
-    /// Not JSON at all: BuildKit falls back to the shell form.
-    NotJson,
-    /// Valid JSON, but an element is not a string: BuildKit rejects the instruction.
-    NotStringArray,
-}
-
 /// BuildKit's `parseJSON`: the first JSON value of `range` (trailing text is ignored,
 /// as Go's `json.Decoder` does); each string element with its decoded value and the
 /// range of its literal (quotes included). Also returns the range of the array.
@@ -286,51 +279,12 @@ pub(crate) fn parse_json_array(
     let text = range.slice(s);
     let lead = text.len() - text.trim_start_matches(is_space).len();
     let rest = &text[lead..];
-    if !rest.starts_with('[') {
-        return Err(JsonError::NotJson);
-    }
-    let mut stream = serde_json::Deserializer::from_str(rest).into_iter::<serde_json::Value>();
-    let value = match stream.next() {
-        Some(Ok(v)) => v,
-        _ => return Err(JsonError::NotJson),
-    };
-    let end = stream.byte_offset();
-    let serde_json::Value::Array(items) = value else {
-        return Err(JsonError::NotJson);
-    };
-    let mut values = Vec::with_capacity(items.len());
-    for item in items {
-        match item {
-            serde_json::Value::String(v) => values.push(v),
-            _ => return Err(JsonError::NotStringArray),
-        }
-    }
-    // The array is valid and holds only strings: find each literal's range.
+    let (items, end) = parse_string_array(rest)?;
     let base = range.start() + lead;
-    let bytes = rest.as_bytes();
-    let mut out = Vec::with_capacity(values.len());
-    let mut pos = 1;
-    let mut values = values.into_iter();
-    while pos < end {
-        match bytes.get(pos) {
-            Some(b'"') => {
-                let start = pos;
-                pos += 1;
-                while pos < end {
-                    match bytes.get(pos) {
-                        Some(b'\\') => pos += 2,
-                        Some(b'"') => break,
-                        _ => pos += 1,
-                    }
-                }
-                pos += 1;
-                if let Some(v) = values.next() {
-                    out.push((TextRange::new(base + start, base + pos.min(end)), v));
-                }
-            }
-            _ => pos += 1,
-        }
-    }
+    let out = items
+        .into_iter()
+        .map(|(r, v)| (TextRange::new(base + r.start, base + r.end), v))
+        .collect();
     Ok((out, TextRange::new(base, base + end)))
 }
 
