@@ -29,6 +29,7 @@
 //! maintainer = "email"
 //! ```
 
+mod escape;
 pub mod toml;
 pub mod yaml;
 

@@ -782,15 +782,7 @@ impl Parser<'_> {
             Some(b'x') => return self.hex_escape(at, 2, out),
             Some(b'u') => return self.hex_escape(at, 4, out),
             Some(b'U') => return self.hex_escape(at, 8, out),
-            _ => {
-                return fail(
-                    at,
-                    match self.rest().chars().next().filter(|c| !c.is_control()) {
-                        Some(c) => format!("invalid escape `\\{c}`"),
-                        None => "invalid escape: `\\` must be followed by a character".into(),
-                    },
-                );
-            }
+            _ => return fail(at, super::escape::unknown(self.rest())),
         };
         self.pos += 1;
         out.push(c);
@@ -799,24 +791,15 @@ impl Parser<'_> {
 
     fn hex_escape(&mut self, at: usize, digits: usize, out: &mut String) -> Res<()> {
         self.pos += 1;
-        let hex = self.src.get(self.pos..self.pos + digits).unwrap_or("");
-        let code = if hex.len() == digits && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-            u32::from_str_radix(hex, 16).ok()
-        } else {
-            None
-        };
-        let Some(code) = code else {
-            return fail(at, format!("invalid escape: expected {digits} hex digits"));
-        };
-        let Some(c) = char::from_u32(code) else {
-            return fail(
-                at,
-                format!("invalid escape: U+{code:04X} is not a Unicode scalar value"),
-            );
-        };
-        self.pos += digits;
-        out.push(c);
-        Ok(())
+        let rest = self.src.get(self.pos..).unwrap_or("");
+        match super::escape::hex_char(rest, digits) {
+            Ok(c) => {
+                self.pos += digits;
+                out.push(c);
+                Ok(())
+            }
+            Err(message) => fail(at, message),
+        }
     }
 
     /// A `|` (literal) or `>` (folded) block scalar whose content is indented more than

@@ -386,8 +386,8 @@ impl Lexer<'_> {
             Some(b'(') => self
                 .parens(i + 2, 1, depth)
                 .map_err(|e| self.unterminated(e, "command substitution", i)),
-            Some(b'{') => self.brace(i + 2, depth),
-            Some(b'[') => self.bracket(i + 2, depth),
+            Some(b'{') => self.expansion(i + 2, depth, b'}', "unterminated ${...} expansion"),
+            Some(b'[') => self.expansion(i + 2, depth, b']', "unterminated arithmetic expansion"),
             _ => Ok(i + 1),
         }
     }
@@ -453,12 +453,19 @@ impl Lexer<'_> {
         result
     }
 
-    /// `i` is past `${`; returns the index past the closing `}`.
-    fn brace(&mut self, mut i: usize, depth: u32) -> Result<usize, Failure> {
+    /// `i` is past `${` or `$[`; returns the index past the `close` byte (`}` or `]`)
+    /// that ends the expansion; `what` names it in the error.
+    fn expansion(
+        &mut self,
+        mut i: usize,
+        depth: u32,
+        close: u8,
+        what: &'static str,
+    ) -> Result<usize, Failure> {
         let start = i.saturating_sub(2);
         while let Some(c) = self.at(i) {
             match c {
-                b'}' => return Ok(i + 1),
+                c if c == close => return Ok(i + 1),
                 b'\\' => i += 2,
                 b'\'' => i = self.single_quote(i)?,
                 b'"' => i = self.double_quote(i, depth + 1)?,
@@ -467,30 +474,7 @@ impl Lexer<'_> {
                 _ => i += 1,
             }
         }
-        Err(err(
-            "unterminated ${...} expansion",
-            start..self.bytes.len(),
-        ))
-    }
-
-    /// `i` is past `$[`; returns the index past the closing `]`.
-    fn bracket(&mut self, mut i: usize, depth: u32) -> Result<usize, Failure> {
-        let start = i.saturating_sub(2);
-        while let Some(c) = self.at(i) {
-            match c {
-                b']' => return Ok(i + 1),
-                b'\\' => i += 2,
-                b'\'' => i = self.single_quote(i)?,
-                b'"' => i = self.double_quote(i, depth + 1)?,
-                b'`' => i = self.backquote(i)?,
-                b'$' => i = self.dollar(i, depth + 1)?,
-                _ => i += 1,
-            }
-        }
-        Err(err(
-            "unterminated arithmetic expansion",
-            start..self.bytes.len(),
-        ))
+        Err(err(what, start..self.bytes.len()))
     }
 }
 
