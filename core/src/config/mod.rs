@@ -29,7 +29,7 @@
 //! maintainer = "email"
 //! ```
 
-mod escape;
+mod scan;
 pub mod toml;
 pub mod yaml;
 

@@ -18,6 +18,7 @@
 //!   recursion of `Drop`, `Clone` and `PartialEq`. Time is linear in the input, apart from
 //!   a logarithmic factor for key look-ups.
 
+use super::scan::{Fail, Res, fail};
 use crate::collections::StrMap;
 use crate::settings::Date;
 use std::fmt;
@@ -202,27 +203,12 @@ pub fn parse(text: &str) -> Result<Table, TomlError> {
         pos: 0,
     };
     parser.document().map_err(|fail| {
-        let (line, column) = super::line_col(text, fail.at);
+        let (message, line, column) = fail.located(text);
         TomlError {
-            message: fail.message,
+            message,
             line,
             column,
         }
-    })
-}
-
-/// An error at a byte offset.
-struct Fail {
-    at: usize,
-    message: String,
-}
-
-type Res<T> = Result<T, Fail>;
-
-fn fail<T>(at: usize, message: impl Into<String>) -> Res<T> {
-    Err(Fail {
-        at,
-        message: message.into(),
     })
 }
 
@@ -916,7 +902,7 @@ impl Parser<'_> {
             Some(b'x') => return self.hex_escape(at, 2, out),
             Some(b'u') => return self.hex_escape(at, 4, out),
             Some(b'U') => return self.hex_escape(at, 8, out),
-            _ => return fail(at, super::escape::unknown(self.rest())),
+            _ => return fail(at, super::scan::unknown(self.rest())),
         };
         self.pos += 1;
         out.push(c);
@@ -926,7 +912,7 @@ impl Parser<'_> {
     fn hex_escape(&mut self, at: usize, digits: usize, out: &mut String) -> Res<()> {
         self.pos += 1;
         let rest = self.src.get(self.pos..).unwrap_or("");
-        match super::escape::hex_char(rest, digits) {
+        match super::scan::hex_char(rest, digits) {
             Ok(c) => {
                 self.pos += digits;
                 out.push(c);

@@ -22,6 +22,7 @@
 //! parent. Nesting (block or flow) is capped at [`MAX_DEPTH`] so hostile input cannot
 //! exhaust the stack, and the finished tree is no deeper. Work is linear in the input.
 
+use super::scan::{Res, fail};
 use crate::collections::StrSet;
 use std::fmt;
 
@@ -88,26 +89,12 @@ pub fn parse(text: &str) -> Result<Yaml, YamlError> {
         depth: 0,
     };
     parser.document().map_err(|fail| {
-        let (line, column) = super::line_col(text, fail.at);
+        let (message, line, column) = fail.located(text);
         YamlError {
-            message: fail.message,
+            message,
             line,
             column,
         }
-    })
-}
-
-struct Fail {
-    at: usize,
-    message: String,
-}
-
-type Res<T> = Result<T, Fail>;
-
-fn fail<T>(at: usize, message: impl Into<String>) -> Res<T> {
-    Err(Fail {
-        at,
-        message: message.into(),
     })
 }
 
@@ -782,7 +769,7 @@ impl Parser<'_> {
             Some(b'x') => return self.hex_escape(at, 2, out),
             Some(b'u') => return self.hex_escape(at, 4, out),
             Some(b'U') => return self.hex_escape(at, 8, out),
-            _ => return fail(at, super::escape::unknown(self.rest())),
+            _ => return fail(at, super::scan::unknown(self.rest())),
         };
         self.pos += 1;
         out.push(c);
@@ -792,7 +779,7 @@ impl Parser<'_> {
     fn hex_escape(&mut self, at: usize, digits: usize, out: &mut String) -> Res<()> {
         self.pos += 1;
         let rest = self.src.get(self.pos..).unwrap_or("");
-        match super::escape::hex_char(rest, digits) {
+        match super::scan::hex_char(rest, digits) {
             Ok(c) => {
                 self.pos += digits;
                 out.push(c);

@@ -1,5 +1,29 @@
-//! String escapes both config parsers share (TOML basic strings, YAML double-quoted
-//! scalars): `\xHH`, `\uHHHH`, `\UHHHHHHHH` and the message for an unknown escape.
+//! What both config parsers share: the failure they carry up (a message at a byte
+//! offset, turned into a line and column once at the top) and the string escapes of TOML
+//! basic strings and YAML double-quoted scalars (`\xHH`, `\uHHHH`, `\UHHHHHHHH`).
+
+/// A parse failure at a byte offset.
+pub(super) struct Fail {
+    pub(super) at: usize,
+    pub(super) message: String,
+}
+
+impl Fail {
+    /// The message with the 1-based line and column of the failure in `text`.
+    pub(super) fn located(self, text: &str) -> (String, usize, usize) {
+        let (line, column) = super::line_col(text, self.at);
+        (self.message, line, column)
+    }
+}
+
+pub(super) type Res<T> = Result<T, Fail>;
+
+pub(super) fn fail<T>(at: usize, message: impl Into<String>) -> Res<T> {
+    Err(Fail {
+        at,
+        message: message.into(),
+    })
+}
 
 /// The character of a hex escape: `rest` starts at its first digit and `digits` is how
 /// many it takes. The error is the message to report at the escape.
