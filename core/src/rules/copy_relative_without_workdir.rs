@@ -1,7 +1,6 @@
 use super::Checker;
-use super::pip_cache_not_disabled::stage_key;
+use super::run_helpers::StageFlags;
 use crate::syntax::{Args, InstructionKind};
-use crate::collections::StrMap;
 
 declare_rule! {
     /// ## What it does
@@ -54,30 +53,14 @@ fn is_absolute_or_variable(dest: &str) -> bool {
 pub(super) fn check(c: &mut Checker) {
     // hadolint keys stages by alias, or by image name for unnamed stages, and lets a
     // stage inherit the WORKDIR of the stage whose name its FROM names.
-    let mut workdir_set: StrMap<bool> = StrMap::new();
-    let mut current: Option<String> = None;
-    // `workdir_set` of the current stage, kept at hand: COPYs ask for it.
-    let mut current_set = false;
+    let mut workdir_set = StageFlags::new();
     let mut found = Vec::new();
     for (index, ins) in c.parsed.instructions.iter().enumerate() {
         match ins.kind {
-            InstructionKind::From => {
-                let Some(stage) = c.model.stages.iter().find(|s| s.from == index) else {
-                    continue;
-                };
-                let base = stage_key(&stage.base_text);
-                let inherited = workdir_set.get(&base).copied().unwrap_or(false);
-                let key = stage.name.clone().unwrap_or(base);
-                workdir_set.insert(key.clone(), inherited);
-                current = Some(key);
-                current_set = inherited;
-            }
-            InstructionKind::Workdir if !current_set => {
-                workdir_set.insert(current.clone().unwrap_or_default(), true);
-                current_set = true;
-            }
+            InstructionKind::From => workdir_set.enter(c, index),
+            InstructionKind::Workdir if !workdir_set.on => workdir_set.set(),
             InstructionKind::Copy => {
-                if current_set {
+                if workdir_set.on {
                     continue;
                 }
                 let Args::List { items, .. } = &ins.args else { continue };

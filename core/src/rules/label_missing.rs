@@ -1,6 +1,6 @@
 use super::Checker;
 use super::invalid_label_key::label_pairs;
-use super::pip_cache_not_disabled::stage_key;
+use super::run_helpers::stage_key;
 use crate::syntax::{Args, InstructionKind};
 use crate::collections::StrSet;
 

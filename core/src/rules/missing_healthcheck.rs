@@ -1,5 +1,5 @@
 use super::Checker;
-use super::pip_cache_not_disabled::stage_key;
+use super::run_helpers::stage_key;
 use crate::syntax::{Args, InstructionKind};
 use crate::collections::StrSet;
 

@@ -1,9 +1,8 @@
 use super::Checker;
-use super::run_helpers::has_cache_mount;
+use super::run_helpers::{StageFlags, has_cache_mount};
 use crate::diagnostic::{Edit, Fix};
 use crate::shell::Command;
 use crate::syntax::{Args, CommandForm, InstructionKind};
-use crate::collections::StrMap;
 
 declare_rule! {
     /// ## What it does
@@ -76,26 +75,13 @@ fn sets_no_cache_dir(text: &str) -> bool {
 }
 
 pub(super) fn check(c: &mut Checker) {
-    // Per stage name (as hadolint tracks stages): `ENV PIP_NO_CACHE_DIR` switched the cache off.
-    let mut disabled: StrMap<bool> = StrMap::new();
-    let mut current: Option<String> = None;
-    // `disabled` of the current stage, kept at hand: RUNs ask for it.
-    let mut current_disabled = false;
+    // Per stage (as hadolint tracks stages): `ENV PIP_NO_CACHE_DIR` switched the cache off.
+    let mut disabled = StageFlags::new();
     let mut found = Vec::new();
     for (index, ins) in c.parsed.instructions.iter().enumerate() {
         match ins.kind {
             // Ex) FROM base AS child   (inherits the setting of stage `base`)
-            InstructionKind::From => {
-                let Some(stage) = c.model.stages.iter().find(|s| s.from == index) else {
-                    continue;
-                };
-                let base = stage_key(&stage.base_text);
-                let inherited = disabled.get(&base).copied().unwrap_or(false);
-                let key = stage.name.clone().unwrap_or(base);
-                disabled.insert(key.clone(), inherited);
-                current = Some(key);
-                current_disabled = inherited;
-            }
+            InstructionKind::From => disabled.enter(c, index),
             // Ex) ENV PIP_NO_CACHE_DIR=1
             InstructionKind::Env => {
                 for pair in ins.pairs() {
@@ -104,8 +90,7 @@ pub(super) fn check(c: &mut Checker) {
                             .value_unquoted(c.parsed.escape)
                             .is_some_and(|v| TRUTHY.contains(&v.as_str()))
                     {
-                        disabled.insert(current.clone().unwrap_or_default(), true);
-                        current_disabled = true;
+                        disabled.set();
                     }
                 }
             }
@@ -115,7 +100,7 @@ pub(super) fn check(c: &mut Checker) {
         if ins.kind != InstructionKind::Run {
             continue;
         }
-        if current_disabled || has_cache_mount(ins, ".cache/pip") {
+        if disabled.on || has_cache_mount(ins, ".cache/pip") {
             continue;
         }
         if let Args::Command(CommandForm::Shell(span)) = &ins.args
@@ -147,15 +132,3 @@ pub(super) fn check(c: &mut Checker) {
     }
 }
 
-/// The name hadolint gives an unnamed stage: the image without registry, tag or digest.
-pub(super) fn stage_key(base: &str) -> String {
-    let base = base.split('@').next().unwrap_or(base);
-    let after_registry = match base.split_once('/') {
-        Some((first, rest)) if first.contains('.') || first.contains(':') || first == "localhost" => rest,
-        _ => base,
-    };
-    match after_registry.rsplit_once(':') {
-        Some((path, tag)) if !tag.contains('/') => path.to_string(),
-        _ => after_registry.to_string(),
-    }
-}

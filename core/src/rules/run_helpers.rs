@@ -2,6 +2,7 @@
 //! appending a command to a RUN, and asking whether a package manager runs again later.
 
 use super::Checker;
+use crate::collections::StrMap;
 use crate::diagnostic::Edit;
 use crate::shell::Command;
 use crate::syntax::{Args, CommandForm, Instruction, InstructionKind};
@@ -187,6 +188,62 @@ pub(super) fn substitute_vars(
     }
     out.push_str(rest);
     out
+}
+
+/// A flag per stage as hadolint tracks it: a stage is keyed by its alias, or by its base
+/// image's name ([`stage_key`]) when unnamed, and a stage built `FROM` a named one starts
+/// with that stage's flag (WORKDIR set, pip cache disabled...).
+pub(super) struct StageFlags {
+    flags: StrMap<bool>,
+    current: String,
+    /// The current stage's flag.
+    pub(super) on: bool,
+}
+
+impl StageFlags {
+    pub(super) fn new() -> Self {
+        StageFlags {
+            flags: StrMap::new(),
+            current: String::new(),
+            on: false,
+        }
+    }
+
+    /// Enters the stage that instruction `index` (a FROM) starts.
+    pub(super) fn enter(&mut self, c: &Checker, index: usize) {
+        let Some(stage) = c.model.stages.iter().find(|s| s.from == index) else {
+            return;
+        };
+        let base = stage_key(&stage.base_text);
+        let inherited = self.flags.get(&base).copied().unwrap_or(false);
+        let key = stage.name.clone().unwrap_or(base);
+        self.flags.insert(key.clone(), inherited);
+        self.current = key;
+        self.on = inherited;
+    }
+
+    /// Sets the current stage's flag.
+    pub(super) fn set(&mut self) {
+        self.flags.insert(self.current.clone(), true);
+        self.on = true;
+    }
+}
+
+/// The name hadolint gives an unnamed stage: the image without registry, tag or digest.
+pub(super) fn stage_key(base: &str) -> String {
+    let base = base.split('@').next().unwrap_or(base);
+    let after_registry = match base.split_once('/') {
+        Some((first, rest))
+            if first.contains('.') || first.contains(':') || first == "localhost" =>
+        {
+            rest
+        }
+        _ => base,
+    };
+    match after_registry.rsplit_once(':') {
+        Some((path, tag)) if !tag.contains('/') => path.to_string(),
+        _ => after_registry.to_string(),
+    }
 }
 
 #[cfg(test)]
