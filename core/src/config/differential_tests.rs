@@ -218,52 +218,93 @@ fn toml_known_difference(text: &str) -> bool {
     false
 }
 
-#[test]
-fn toml_agrees_with_the_toml_crate() {
-    let mut checked = 0;
-    let mut accepted = 0;
-    let mut disagreements = Vec::new();
-    for sample in TOML_SAMPLES {
-        let mut variants = vec![sample.to_string()];
-        let boundaries: Vec<usize> = sample
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain(std::iter::once(sample.len()))
-            .collect();
-        for window in boundaries.windows(2) {
-            let (start, end) = (window[0], window[1]);
-            variants.push(sample[..start].to_string());
-            variants.push(format!("{}{}", &sample[..start], &sample[end..]));
-        }
-        for text in variants {
-            if toml_known_difference(&text) {
-                continue;
+/// Documents compared with a reference parser: how many, how many both accepted, and
+/// the ones where the verdict or the value differs.
+#[derive(Default)]
+struct Tally {
+    checked: usize,
+    accepted: usize,
+    excluded: usize,
+    disagreements: Vec<String>,
+}
+
+type Verdict = Result<String, String>;
+
+impl Tally {
+    /// Records one document: both parsers must accept it with the same value, or both
+    /// reject it.
+    fn record(&mut self, text: &str, ours: &Verdict, reference: &Verdict) {
+        self.checked += 1;
+        let agree = match (ours, reference) {
+            (Ok(a), Ok(b)) => {
+                self.accepted += 1;
+                a == b
             }
-            checked += 1;
-            let (ours, reference) = toml_verdicts(&text);
-            if ours.is_ok() && reference.is_ok() {
-                accepted += 1;
-            }
-            let agree = match (&ours, &reference) {
-                (Ok(a), Ok(b)) => a == b,
-                (Err(_), Err(_)) => true,
-                _ => false,
-            };
-            if !agree {
-                disagreements.push(format!(
-                    "{text:?}\n  ours:      {ours:?}\n  reference: {reference:?}"
-                ));
-            }
+            (Err(_), Err(_)) => true,
+            _ => false,
+        };
+        if !agree {
+            self.disagreements.push(format!(
+                "{text:?}\n  ours:      {ours:?}\n  reference: {reference:?}"
+            ));
         }
     }
-    assert!(checked > 4_000, "{checked}");
-    eprintln!("checked {checked}, both accepted {accepted}");
-    assert!(
-        disagreements.is_empty(),
-        "{} of {checked} documents disagree:\n{}",
-        disagreements.len(),
-        disagreements.join("\n")
-    );
+
+    /// Fails the test on any disagreement (showing the first 40), or when fewer than
+    /// `min_checked` documents were compared.
+    fn assert_agreement(&self, min_checked: usize) {
+        let Tally {
+            checked,
+            accepted,
+            excluded,
+            disagreements,
+        } = self;
+        assert!(*checked >= min_checked, "{checked}");
+        eprintln!("checked {checked}, both accepted {accepted}, excluded {excluded}");
+        assert!(
+            disagreements.is_empty(),
+            "{} of {checked} documents disagree:\n{}",
+            disagreements.len(),
+            disagreements
+                .iter()
+                .take(40)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+    }
+}
+
+/// A sample, each of its prefixes, and the sample without each one of its characters.
+fn variants(sample: &str) -> Vec<String> {
+    let mut variants = vec![sample.to_string()];
+    let boundaries: Vec<usize> = sample
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(sample.len()))
+        .collect();
+    for window in boundaries.windows(2) {
+        let (start, end) = (window[0], window[1]);
+        variants.push(sample[..start].to_string());
+        variants.push(format!("{}{}", &sample[..start], &sample[end..]));
+    }
+    variants
+}
+
+#[test]
+fn toml_agrees_with_the_toml_crate() {
+    let mut tally = Tally::default();
+    for sample in TOML_SAMPLES {
+        for text in variants(sample) {
+            if toml_known_difference(&text) {
+                tally.excluded += 1;
+                continue;
+            }
+            let (ours, reference) = toml_verdicts(&text);
+            tally.record(&text, &ours, &reference);
+        }
+    }
+    tally.assert_agreement(4_000);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -572,55 +613,21 @@ fn yaml_known_difference(
 
 #[test]
 fn yaml_agrees_with_yaml_rust2() {
-    let mut checked = 0;
-    let mut excluded = 0;
-    let mut accepted = 0;
-    let mut disagreements = Vec::new();
+    let mut tally = Tally::default();
     for sample in YAML_SAMPLES {
-        let mut variants = vec![sample.to_string()];
-        let boundaries: Vec<usize> = sample
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain(std::iter::once(sample.len()))
-            .collect();
-        for window in boundaries.windows(2) {
-            let (start, end) = (window[0], window[1]);
-            variants.push(sample[..start].to_string());
-            variants.push(format!("{}{}", &sample[..start], &sample[end..]));
-        }
-        for text in variants {
+        for text in variants(sample) {
             let (ours, reference) = yaml_verdicts(&text);
             if yaml_known_difference(&text, &ours, &reference) {
                 if std::env::var("SHOW_EXCLUDED").is_ok() && ours.is_ok() != reference.is_ok() {
                     eprintln!("EXCLUDED {text:?}\n  ours: {ours:?}\n  ref:  {reference:?}");
                 }
-                excluded += 1;
+                tally.excluded += 1;
                 continue;
             }
-            checked += 1;
-            if ours.is_ok() && reference.is_ok() {
-                accepted += 1;
-            }
-            let agree = match (&ours, &reference) {
-                (Ok(a), Ok(b)) => a == b,
-                (Err(_), Err(_)) => true,
-                _ => false,
-            };
-            if !agree {
-                disagreements.push(format!(
-                    "{text:?}\n  ours:      {ours:?}\n  reference: {reference:?}"
-                ));
-            }
+            tally.record(&text, &ours, &reference);
         }
     }
-    assert!(checked > 4_000, "{checked}");
-    eprintln!("checked {checked}, both accepted {accepted}, excluded {excluded}");
-    assert!(
-        disagreements.is_empty(),
-        "{} of {checked} documents disagree:\n{}",
-        disagreements.len(),
-        disagreements.join("\n")
-    );
+    tally.assert_agreement(4_000);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -710,33 +717,12 @@ fn random_toml_agrees_with_the_toml_crate() {
         "00",
         "3.14",
     ];
-    let mut disagreements = Vec::new();
-    let docs = random_documents(0x5eed_1234, &pieces, random_count());
-    for text in &docs {
+    let mut tally = Tally::default();
+    for text in &random_documents(0x5eed_1234, &pieces, random_count()) {
         let (ours, reference) = toml_verdicts(text);
-        let agree = match (&ours, &reference) {
-            (Ok(a), Ok(b)) => a == b,
-            (Err(_), Err(_)) => true,
-            _ => false,
-        };
-        if !agree {
-            disagreements.push(format!(
-                "{text:?}\n  ours:      {ours:?}\n  reference: {reference:?}"
-            ));
-        }
+        tally.record(text, &ours, &reference);
     }
-    assert!(
-        disagreements.is_empty(),
-        "{} of {} documents disagree:\n{}",
-        disagreements.len(),
-        docs.len(),
-        disagreements
-            .iter()
-            .take(30)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join("\n")
-    );
+    tally.assert_agreement(1);
 }
 
 #[test]
@@ -787,35 +773,14 @@ fn random_yaml_agrees_with_yaml_rust2() {
         "''",
         "\\\"",
     ];
-    let mut disagreements = Vec::new();
-    let mut checked = 0;
-    let docs = random_documents(0x5eed_5678, &pieces, random_count());
-    for text in &docs {
+    let mut tally = Tally::default();
+    for text in &random_documents(0x5eed_5678, &pieces, random_count()) {
         let (ours, reference) = yaml_verdicts(text);
         if yaml_known_difference(text, &ours, &reference) {
+            tally.excluded += 1;
             continue;
         }
-        checked += 1;
-        let agree = match (&ours, &reference) {
-            (Ok(a), Ok(b)) => a == b,
-            (Err(_), Err(_)) => true,
-            _ => false,
-        };
-        if !agree {
-            disagreements.push(format!(
-                "{text:?}\n  ours:      {ours:?}\n  reference: {reference:?}"
-            ));
-        }
+        tally.record(text, &ours, &reference);
     }
-    assert!(
-        disagreements.is_empty(),
-        "{} of {checked} documents disagree:\n{}",
-        disagreements.len(),
-        disagreements
-            .iter()
-            .take(40)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join("\n")
-    );
+    tally.assert_agreement(1);
 }
