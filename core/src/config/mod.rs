@@ -30,6 +30,7 @@
 //! ```
 
 mod scan;
+pub use scan::SyntaxError;
 pub mod toml;
 pub mod yaml;
 

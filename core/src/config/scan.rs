@@ -2,6 +2,29 @@
 //! offset, turned into a line and column once at the top) and the string escapes of TOML
 //! basic strings and YAML double-quoted scalars (`\xHH`, `\uHHHH`, `\UHHHHHHHH`).
 
+use std::fmt;
+
+/// Why a config document (TOML or YAML) does not parse, and where: 1-based line and
+/// column in characters.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub message: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl fmt::Display for SyntaxError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "line {}, column {}: {}",
+            self.line, self.column, self.message
+        )
+    }
+}
+
+impl std::error::Error for SyntaxError {}
+
 /// A parse failure at a byte offset.
 pub(super) struct Fail {
     pub(super) at: usize,
@@ -9,10 +32,14 @@ pub(super) struct Fail {
 }
 
 impl Fail {
-    /// The message with the 1-based line and column of the failure in `text`.
-    pub(super) fn located(self, text: &str) -> (String, usize, usize) {
+    /// The error with the line and column of the failure in `text`.
+    pub(super) fn located(self, text: &str) -> SyntaxError {
         let (line, column) = super::line_col(text, self.at);
-        (self.message, line, column)
+        SyntaxError {
+            message: self.message,
+            line,
+            column,
+        }
     }
 }
 

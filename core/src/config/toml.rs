@@ -176,24 +176,7 @@ impl fmt::Display for Datetime {
 }
 
 /// Why a document is not valid TOML, and where (1-based line, column in characters).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TomlError {
-    pub message: String,
-    pub line: usize,
-    pub column: usize,
-}
-
-impl fmt::Display for TomlError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "line {}, column {}: {}",
-            self.line, self.column, self.message
-        )
-    }
-}
-
-impl std::error::Error for TomlError {}
+pub type TomlError = super::SyntaxError;
 
 /// Parses a TOML document into its root table.
 pub fn parse(text: &str) -> Result<Table, TomlError> {
@@ -202,14 +185,7 @@ pub fn parse(text: &str) -> Result<Table, TomlError> {
         bytes: text.as_bytes(),
         pos: 0,
     };
-    parser.document().map_err(|fail| {
-        let (message, line, column) = fail.located(text);
-        TomlError {
-            message,
-            line,
-            column,
-        }
-    })
+    parser.document().map_err(|fail| fail.located(text))
 }
 
 /// A key segment and where it starts.

@@ -24,7 +24,6 @@
 
 use super::scan::{Res, fail};
 use crate::collections::StrSet;
-use std::fmt;
 
 /// How deep collections may nest.
 pub const MAX_DEPTH: usize = 64;
@@ -60,24 +59,7 @@ impl Yaml {
 
 /// Why a document is not YAML this parser reads, and where (1-based line, column in
 /// characters).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct YamlError {
-    pub message: String,
-    pub line: usize,
-    pub column: usize,
-}
-
-impl fmt::Display for YamlError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "line {}, column {}: {}",
-            self.line, self.column, self.message
-        )
-    }
-}
-
-impl std::error::Error for YamlError {}
+pub type YamlError = super::SyntaxError;
 
 /// Parses one YAML document. An empty document (or only comments) is [`Yaml::Null`].
 pub fn parse(text: &str) -> Result<Yaml, YamlError> {
@@ -88,14 +70,7 @@ pub fn parse(text: &str) -> Result<Yaml, YamlError> {
         line_start: 0,
         depth: 0,
     };
-    parser.document().map_err(|fail| {
-        let (message, line, column) = fail.located(text);
-        YamlError {
-            message,
-            line,
-            column,
-        }
-    })
+    parser.document().map_err(|fail| fail.located(text))
 }
 
 /// Where the next content is after skipping blank lines and comments.
