@@ -54,7 +54,7 @@ pub(super) fn fail<T>(at: usize, message: impl Into<String>) -> Res<T> {
 
 /// The character of a hex escape: `rest` starts at its first digit and `digits` is how
 /// many it takes. The error is the message to report at the escape.
-pub(super) fn hex_char(rest: &str, digits: usize) -> Result<char, String> {
+fn hex_char(rest: &str, digits: usize) -> Result<char, String> {
     let hex = rest.get(..digits).unwrap_or("");
     let code = if hex.len() == digits && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
         u32::from_str_radix(hex, 16).ok()
@@ -64,6 +64,27 @@ pub(super) fn hex_char(rest: &str, digits: usize) -> Result<char, String> {
     let code = code.ok_or_else(|| format!("invalid escape: expected {digits} hex digits"))?;
     char::from_u32(code)
         .ok_or_else(|| format!("invalid escape: U+{code:04X} is not a Unicode scalar value"))
+}
+
+/// Reads the hex escape whose letter (`x`, `u` or `U`) is at `*pos` in `src`, taking
+/// `digits` digits, into `out` and moves `*pos` past it; a failure is reported at `at`
+/// (the backslash).
+pub(super) fn hex_escape(
+    src: &str,
+    pos: &mut usize,
+    at: usize,
+    digits: usize,
+    out: &mut String,
+) -> Res<()> {
+    let rest = src.get(*pos + 1..).unwrap_or("");
+    match hex_char(rest, digits) {
+        Ok(c) => {
+            *pos += 1 + digits;
+            out.push(c);
+            Ok(())
+        }
+        Err(message) => fail(at, message),
+    }
 }
 
 /// The message for an unknown escape; `rest` starts right after the backslash.

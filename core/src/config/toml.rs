@@ -18,7 +18,7 @@
 //!   recursion of `Drop`, `Clone` and `PartialEq`. Time is linear in the input, apart from
 //!   a logarithmic factor for key look-ups.
 
-use super::scan::{Fail, Res, fail};
+use super::scan::{Fail, Res, fail, hex_escape};
 use crate::collections::StrMap;
 use crate::settings::Date;
 use std::fmt;
@@ -875,27 +875,14 @@ impl Parser<'_> {
             Some(b'e') => '\u{1b}',
             Some(b'"') => '"',
             Some(b'\\') => '\\',
-            Some(b'x') => return self.hex_escape(at, 2, out),
-            Some(b'u') => return self.hex_escape(at, 4, out),
-            Some(b'U') => return self.hex_escape(at, 8, out),
+            Some(b'x') => return hex_escape(self.src, &mut self.pos, at, 2, out),
+            Some(b'u') => return hex_escape(self.src, &mut self.pos, at, 4, out),
+            Some(b'U') => return hex_escape(self.src, &mut self.pos, at, 8, out),
             _ => return fail(at, super::scan::unknown(self.rest())),
         };
         self.pos += 1;
         out.push(c);
         Ok(())
-    }
-
-    fn hex_escape(&mut self, at: usize, digits: usize, out: &mut String) -> Res<()> {
-        self.pos += 1;
-        let rest = self.src.get(self.pos..).unwrap_or("");
-        match super::scan::hex_char(rest, digits) {
-            Ok(c) => {
-                self.pos += digits;
-                out.push(c);
-                Ok(())
-            }
-            Err(message) => fail(at, message),
-        }
     }
 
     // -----------------------------------------------------------------------------------

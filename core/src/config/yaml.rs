@@ -22,7 +22,7 @@
 //! parent. Nesting (block or flow) is capped at [`MAX_DEPTH`] so hostile input cannot
 //! exhaust the stack, and the finished tree is no deeper. Work is linear in the input.
 
-use super::scan::{Res, fail};
+use super::scan::{Res, fail, hex_escape};
 use crate::collections::StrSet;
 
 /// How deep collections may nest.
@@ -741,27 +741,14 @@ impl Parser<'_> {
             Some(b'_') => '\u{a0}',
             Some(b'L') => '\u{2028}',
             Some(b'P') => '\u{2029}',
-            Some(b'x') => return self.hex_escape(at, 2, out),
-            Some(b'u') => return self.hex_escape(at, 4, out),
-            Some(b'U') => return self.hex_escape(at, 8, out),
+            Some(b'x') => return hex_escape(self.src, &mut self.pos, at, 2, out),
+            Some(b'u') => return hex_escape(self.src, &mut self.pos, at, 4, out),
+            Some(b'U') => return hex_escape(self.src, &mut self.pos, at, 8, out),
             _ => return fail(at, super::scan::unknown(self.rest())),
         };
         self.pos += 1;
         out.push(c);
         Ok(())
-    }
-
-    fn hex_escape(&mut self, at: usize, digits: usize, out: &mut String) -> Res<()> {
-        self.pos += 1;
-        let rest = self.src.get(self.pos..).unwrap_or("");
-        match super::scan::hex_char(rest, digits) {
-            Ok(c) => {
-                self.pos += digits;
-                out.push(c);
-                Ok(())
-            }
-            Err(message) => fail(at, message),
-        }
     }
 
     /// A `|` (literal) or `>` (folded) block scalar whose content is indented more than
