@@ -26,7 +26,6 @@ fn skip_to_close(bytes: &[u8], mut i: usize, open: Open) -> usize {
         let Some(&c) = bytes.get(i) else {
             return bytes.len();
         };
-        let next = bytes.get(i + 1).copied();
         match top {
             Open::DQuote => match c {
                 b'\\' => i += 2,
@@ -34,19 +33,7 @@ fn skip_to_close(bytes: &[u8], mut i: usize, open: Open) -> usize {
                     stack.pop();
                     i += 1;
                 }
-                b'$' if next == Some(b'(') => {
-                    stack.push(Open::Paren);
-                    i += 2;
-                }
-                b'$' if next == Some(b'{') => {
-                    stack.push(Open::Brace);
-                    i += 2;
-                }
-                b'`' => {
-                    stack.push(Open::Backtick);
-                    i += 1;
-                }
-                _ => i += 1,
+                _ => i += push_opener(&mut stack, bytes, i),
             },
             Open::Backtick => match c {
                 b'\\' => i += 2,
@@ -63,18 +50,6 @@ fn skip_to_close(bytes: &[u8], mut i: usize, open: Open) -> usize {
                     stack.push(Open::DQuote);
                     i += 1;
                 }
-                b'`' => {
-                    stack.push(Open::Backtick);
-                    i += 1;
-                }
-                b'$' if next == Some(b'(') => {
-                    stack.push(Open::Paren);
-                    i += 2;
-                }
-                b'$' if next == Some(b'{') => {
-                    stack.push(Open::Brace);
-                    i += 2;
-                }
                 b'(' if top == Open::Paren => {
                     stack.push(Open::Paren);
                     i += 1;
@@ -87,11 +62,25 @@ fn skip_to_close(bytes: &[u8], mut i: usize, open: Open) -> usize {
                     stack.pop();
                     i += 1;
                 }
-                _ => i += 1,
+                _ => i += push_opener(&mut stack, bytes, i),
             },
         }
     }
     i.min(bytes.len())
+}
+
+/// When `$(`, `${` or a backtick starts at `i` (they open alike inside double quotes
+/// and inside `$( )`), pushes it and returns its length; otherwise returns 1 (one byte
+/// of plain text).
+fn push_opener(stack: &mut Vec<Open>, bytes: &[u8], i: usize) -> usize {
+    let (open, len) = match (bytes.get(i), bytes.get(i + 1)) {
+        (Some(b'$'), Some(b'(')) => (Open::Paren, 2),
+        (Some(b'$'), Some(b'{')) => (Open::Brace, 2),
+        (Some(b'`'), _) => (Open::Backtick, 1),
+        _ => return 1,
+    };
+    stack.push(open);
+    len
 }
 
 /// `i` is just past an opening `'`; returns the index just past the closing one.
