@@ -1,5 +1,5 @@
 use super::Checker;
-use crate::syntax::InstructionKind;
+use super::run_helpers::command_name_ranges;
 
 declare_rule! {
     /// ## What it does
@@ -36,23 +36,8 @@ declare_rule! {
 }
 
 pub(super) fn check(c: &mut Checker) {
-    let mut found = Vec::new();
-    for (index, ins) in c.instructions() {
-        if ins.kind != InstructionKind::Run {
-            continue;
-        }
-        let Some(script) = c.script(index) else {
-            continue;
-        };
-        // Ex) RUN echo 'user:pass' | chpasswd
-        found.extend(
-            script
-                .commands
-                .iter()
-                .filter(|cmd| cmd.name() == "chpasswd")
-                .map(|cmd| cmd.name.range),
-        );
-    }
+    // Ex) RUN echo 'user:pass' | chpasswd
+    let found = command_name_ranges(c, "chpasswd");
     for range in found {
         c.report(
             &META,

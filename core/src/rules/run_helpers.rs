@@ -35,6 +35,17 @@ pub(super) fn runs(c: &Checker) -> Vec<usize> {
         .collect()
 }
 
+/// The name ranges of the commands called `name` (by basename) in every RUN script, in
+/// file order.
+pub(super) fn command_name_ranges(c: &Checker, name: &str) -> Vec<crate::text::TextRange> {
+    let names = [name];
+    runs(c)
+        .into_iter()
+        .filter_map(|index| c.script(index))
+        .flat_map(|script| script.commands_named(&names).map(|cmd| cmd.name.range))
+        .collect()
+}
+
 /// True when `cmd` is `name` (by basename) and one of its words is in `words`.
 pub(super) fn cmd_has_arg(cmd: &Command, names: &[&str], words: &[&str]) -> bool {
     names.contains(&cmd.name()) && cmd.arg_values().any(|a| words.contains(&a))

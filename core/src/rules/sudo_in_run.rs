@@ -1,4 +1,5 @@
 use super::Checker;
+use super::run_helpers::command_name_ranges;
 
 declare_rule! {
     /// ## What it does
@@ -38,20 +39,8 @@ declare_rule! {
 }
 
 pub(super) fn check(c: &mut Checker) {
-    let mut found = Vec::new();
-    for (index, _) in c.instructions() {
-        let Some(script) = c.script(index) else {
-            continue;
-        };
-        // Ex) RUN sudo apt-get install -y curl
-        found.extend(
-            script
-                .commands
-                .iter()
-                .filter(|cmd| cmd.name() == "sudo")
-                .map(|cmd| cmd.name.range),
-        );
-    }
+    // Ex) RUN sudo apt-get install -y curl
+    let found = command_name_ranges(c, "sudo");
     for range in found {
         c.report(
             &META,
