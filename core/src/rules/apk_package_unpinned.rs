@@ -46,22 +46,17 @@ fn is_pinned(package: &str) -> bool {
 
 pub(super) fn check(c: &mut Checker) {
     let mut found = Vec::new();
-    for (index, _) in c.instructions() {
-        let Some(script) = c.script(index) else {
+    for cmd in c.run_commands() {
+        if cmd.name() != "apk" || !has_arg(cmd, &["add"]) {
             continue;
-        };
-        for cmd in &script.commands {
-            if cmd.name() != "apk" || !has_arg(cmd, &["add"]) {
-                continue;
-            }
-            // Ex) apk add --no-cache curl
-            let unpinned: Vec<&Word> = operands(cmd, &["t", "virtual", "repository", "X"])
-                .into_iter()
-                .filter(|w| w.value != "add" && !is_pinned(&w.value))
-                .collect();
-            if let Some(first) = unpinned.first() {
-                found.push((first.range, first.value.clone(), unpinned.len() - 1));
-            }
+        }
+        // Ex) apk add --no-cache curl
+        let unpinned: Vec<&Word> = operands(cmd, &["t", "virtual", "repository", "X"])
+            .into_iter()
+            .filter(|w| w.value != "add" && !is_pinned(&w.value))
+            .collect();
+        if let Some(first) = unpinned.first() {
+            found.push((first.range, first.value.clone(), unpinned.len() - 1));
         }
     }
     report_unpinned(c, &META, found, "apk add");

@@ -42,29 +42,24 @@ declare_rule! {
 
 pub(super) fn check(c: &mut Checker) {
     let mut found = Vec::new();
-    for (index, _) in c.instructions() {
-        let Some(script) = c.script(index) else {
+    for cmd in c.run_commands() {
+        if cmd.name() != "apt-get" || !has_arg(cmd, &["install"]) {
+            continue;
+        }
+        // Ex) apt-get -qq install x, apt-get -o APT::Get::Assume-Yes=true install x
+        let yes = cmd.has_flag(&['y', 'q'], &["yes", "assume-yes"])
+            || cmd
+                .args
+                .iter()
+                .any(|w| w.value.contains("APT::Get::Assume-Yes=true"));
+        if yes {
+            continue;
+        }
+        // Ex) apt-get install curl
+        let Some(install) = cmd.args.iter().find(|w| w.value == "install") else {
             continue;
         };
-        for cmd in &script.commands {
-            if cmd.name() != "apt-get" || !has_arg(cmd, &["install"]) {
-                continue;
-            }
-            // Ex) apt-get -qq install x, apt-get -o APT::Get::Assume-Yes=true install x
-            let yes = cmd.has_flag(&['y', 'q'], &["yes", "assume-yes"])
-                || cmd
-                    .args
-                    .iter()
-                    .any(|w| w.value.contains("APT::Get::Assume-Yes=true"));
-            if yes {
-                continue;
-            }
-            // Ex) apt-get install curl
-            let Some(install) = cmd.args.iter().find(|w| w.value == "install") else {
-                continue;
-            };
-            found.push((cmd.name.range, install.range.end()));
-        }
+        found.push((cmd.name.range, install.range.end()));
     }
     for (range, at) in found {
         c.report_with_fix(

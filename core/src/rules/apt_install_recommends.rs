@@ -44,28 +44,23 @@ declare_rule! {
 
 pub(super) fn check(c: &mut Checker) {
     let mut found = Vec::new();
-    for (index, _) in c.instructions() {
-        let Some(script) = c.script(index) else {
+    for cmd in c.run_commands() {
+        if cmd.name() != "apt-get" {
+            continue;
+        }
+        let Some(install) = cmd.positionals().find(|w| w.value == "install") else {
             continue;
         };
-        for cmd in &script.commands {
-            if cmd.name() != "apt-get" {
-                continue;
-            }
-            let Some(install) = cmd.positionals().find(|w| w.value == "install") else {
-                continue;
-            };
-            // Ex) apt-get install -y curl
-            let has_flag = cmd.has_flag(&[], &["no-install-recommends"])
-                || cmd.arg_values().any(|a| {
-                    a.contains("APT::Install-Recommends=false")
-                        || a.contains("APT::Install-Recommends=0")
-                });
-            if has_flag {
-                continue;
-            }
-            found.push((cmd.range, install.range));
+        // Ex) apt-get install -y curl
+        let has_flag = cmd.has_flag(&[], &["no-install-recommends"])
+            || cmd.arg_values().any(|a| {
+                a.contains("APT::Install-Recommends=false")
+                    || a.contains("APT::Install-Recommends=0")
+            });
+        if has_flag {
+            continue;
         }
+        found.push((cmd.range, install.range));
     }
     for (range, install) in found {
         c.report_with_fix(

@@ -65,21 +65,16 @@ const APT_GET_SUBCOMMANDS: &[&str] = &[
 
 pub(super) fn check(c: &mut Checker) {
     let mut found = Vec::new();
-    for (index, _) in c.instructions() {
-        let Some(script) = c.script(index) else {
+    for cmd in c.run_commands() {
+        if cmd.name() != "apt" {
             continue;
-        };
-        for cmd in &script.commands {
-            if cmd.name() != "apt" {
-                continue;
-            }
-            // Ex) apt install -y curl
-            let sub = cmd.args.iter().find(|w| !w.value.starts_with('-'));
-            let fixable = cmd.name.value == "apt"
-                && !cmd.name.quoted
-                && sub.is_some_and(|w| APT_GET_SUBCOMMANDS.contains(&w.value.as_str()));
-            found.push((cmd.name.range, fixable));
         }
+        // Ex) apt install -y curl
+        let sub = cmd.args.iter().find(|w| !w.value.starts_with('-'));
+        let fixable = cmd.name.value == "apt"
+            && !cmd.name.quoted
+            && sub.is_some_and(|w| APT_GET_SUBCOMMANDS.contains(&w.value.as_str()));
+        found.push((cmd.name.range, fixable));
     }
     for (range, fixable) in found {
         let fix = fixable.then(|| {

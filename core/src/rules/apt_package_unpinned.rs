@@ -100,22 +100,17 @@ fn is_pinned(package: &str) -> bool {
 
 pub(super) fn check(c: &mut Checker) {
     let mut found = Vec::new();
-    for (index, _) in c.instructions() {
-        let Some(script) = c.script(index) else {
+    for cmd in c.run_commands() {
+        if cmd.name() != "apt-get" || !has_arg(cmd, &["install"]) {
             continue;
-        };
-        for cmd in &script.commands {
-            if cmd.name() != "apt-get" || !has_arg(cmd, &["install"]) {
-                continue;
-            }
-            // Ex) apt-get install -y curl
-            let unpinned: Vec<&Word> = operands(cmd, &["t", "target-release"])
-                .into_iter()
-                .filter(|w| w.value != "install" && !is_pinned(&w.value))
-                .collect();
-            if let Some(first) = unpinned.first() {
-                found.push((first.range, first.value.clone(), unpinned.len() - 1));
-            }
+        }
+        // Ex) apt-get install -y curl
+        let unpinned: Vec<&Word> = operands(cmd, &["t", "target-release"])
+            .into_iter()
+            .filter(|w| w.value != "install" && !is_pinned(&w.value))
+            .collect();
+        if let Some(first) = unpinned.first() {
+            found.push((first.range, first.value.clone(), unpinned.len() - 1));
         }
     }
     report_unpinned(c, &META, found, "apt-get install");

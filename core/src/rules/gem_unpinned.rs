@@ -41,29 +41,24 @@ declare_rule! {
 
 pub(super) fn check(c: &mut Checker) {
     let mut found = Vec::new();
-    for (index, _) in c.instructions() {
-        let Some(script) = c.script(index) else {
+    for cmd in c.run_commands() {
+        if cmd.name() != "gem" || !has_arg(cmd, &["install", "i"]) {
             continue;
-        };
-        for cmd in &script.commands {
-            if cmd.name() != "gem" || !has_arg(cmd, &["install", "i"]) {
-                continue;
-            }
-            // Ex) gem install bundler -v 2.5.22
-            let versioned = cmd.args.iter().any(|w| {
-                w.value == "-v" || w.value == "--version" || w.value.starts_with("--version=")
-            });
-            if versioned {
-                continue;
-            }
-            // Ex) gem install bundler
-            let unpinned: Vec<&Word> = operands(cmd, &[])
-                .into_iter()
-                .filter(|w| w.value != "install" && w.value != "i" && !w.value.contains(':'))
-                .collect();
-            if let Some(first) = unpinned.first() {
-                found.push((first.range, first.value.clone(), unpinned.len() - 1));
-            }
+        }
+        // Ex) gem install bundler -v 2.5.22
+        let versioned = cmd.args.iter().any(|w| {
+            w.value == "-v" || w.value == "--version" || w.value.starts_with("--version=")
+        });
+        if versioned {
+            continue;
+        }
+        // Ex) gem install bundler
+        let unpinned: Vec<&Word> = operands(cmd, &[])
+            .into_iter()
+            .filter(|w| w.value != "install" && w.value != "i" && !w.value.contains(':'))
+            .collect();
+        if let Some(first) = unpinned.first() {
+            found.push((first.range, first.value.clone(), unpinned.len() - 1));
         }
     }
     report_unpinned(c, &META, found, "gem install");

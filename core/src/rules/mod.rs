@@ -4,7 +4,7 @@
 use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::model::Model;
 use crate::settings::{Level, Settings};
-use crate::shell::{self, Script};
+use crate::shell::{self, Command, Script};
 use crate::syntax::{Args, CommandForm, Instruction, InstructionKind, Parsed};
 use crate::text::{OffsetMap, TextRange};
 use std::cell::OnceCell;
@@ -375,6 +375,13 @@ impl<'a> Checker<'a> {
             Some(shell::parse(&text, &map))
         })
         .as_ref()
+    }
+
+    /// Every simple command of every RUN script (ONBUILD RUN included), in file order.
+    pub fn run_commands(&self) -> impl Iterator<Item = &Command> + '_ {
+        self.instructions()
+            .filter_map(|(index, _)| self.script(index))
+            .flat_map(|script| script.commands.iter())
     }
 
     /// Reports a finding; returns it so the caller can attach a fix.

@@ -66,27 +66,22 @@ fn is_pinned(package: &str) -> bool {
 
 pub(super) fn check(c: &mut Checker) {
     let mut found = Vec::new();
-    for (index, _) in c.instructions() {
-        let Some(script) = c.script(index) else {
+    for cmd in c.run_commands() {
+        if cmd.name() != "npm" {
             continue;
-        };
-        for cmd in &script.commands {
-            if cmd.name() != "npm" {
-                continue;
-            }
-            let ops = operands(cmd, &[]);
-            if ops.first().is_none_or(|w| w.value != "install") {
-                continue;
-            }
-            // Ex) npm install -g pm2
-            let unpinned: Vec<&Word> = ops
-                .into_iter()
-                .skip_while(|w| w.value == "install")
-                .filter(|w| !is_pinned(&w.value))
-                .collect();
-            if let Some(first) = unpinned.first() {
-                found.push((first.range, first.value.clone(), unpinned.len() - 1));
-            }
+        }
+        let ops = operands(cmd, &[]);
+        if ops.first().is_none_or(|w| w.value != "install") {
+            continue;
+        }
+        // Ex) npm install -g pm2
+        let unpinned: Vec<&Word> = ops
+            .into_iter()
+            .skip_while(|w| w.value == "install")
+            .filter(|w| !is_pinned(&w.value))
+            .collect();
+        if let Some(first) = unpinned.first() {
+            found.push((first.range, first.value.clone(), unpinned.len() - 1));
         }
     }
     report_unpinned(c, &META, found, "npm install");

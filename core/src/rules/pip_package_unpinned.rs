@@ -124,32 +124,27 @@ fn is_pinned(package: &str) -> bool {
 
 pub(super) fn check(c: &mut Checker) {
     let mut found = Vec::new();
-    for (index, _) in c.instructions() {
-        let Some(script) = c.script(index) else {
+    for cmd in c.run_commands() {
+        if !is_pip_install(cmd) {
             continue;
-        };
-        for cmd in &script.commands {
-            if !is_pip_install(cmd) {
-                continue;
-            }
-            // Ex) pip install -r requirements.txt / pip install -c constraints.txt x / pip install .
-            let from_file = cmd
-                .args
-                .iter()
-                .any(|w| matches!(w.value.as_str(), "-r" | "--requirement" | "."));
-            if from_file || cmd.has_flag(&['c'], &["constraint"]) {
-                continue;
-            }
-            // Ex) pip install flask
-            let unpinned: Vec<&Word> = operands(cmd, VALUE_FLAGS)
-                .into_iter()
-                .skip_while(|w| w.value != "install")
-                .skip_while(|w| w.value == "install")
-                .filter(|w| !is_pinned(&w.value))
-                .collect();
-            if let Some(first) = unpinned.first() {
-                found.push((first.range, first.value.clone(), unpinned.len() - 1));
-            }
+        }
+        // Ex) pip install -r requirements.txt / pip install -c constraints.txt x / pip install .
+        let from_file = cmd
+            .args
+            .iter()
+            .any(|w| matches!(w.value.as_str(), "-r" | "--requirement" | "."));
+        if from_file || cmd.has_flag(&['c'], &["constraint"]) {
+            continue;
+        }
+        // Ex) pip install flask
+        let unpinned: Vec<&Word> = operands(cmd, VALUE_FLAGS)
+            .into_iter()
+            .skip_while(|w| w.value != "install")
+            .skip_while(|w| w.value == "install")
+            .filter(|w| !is_pinned(&w.value))
+            .collect();
+        if let Some(first) = unpinned.first() {
+            found.push((first.range, first.value.clone(), unpinned.len() - 1));
         }
     }
     report_unpinned(c, &META, found, "pip install");

@@ -38,11 +38,9 @@ pub(super) fn runs(c: &Checker) -> Vec<usize> {
 /// The name ranges of the commands called `name` (by basename) in every RUN script, in
 /// file order.
 pub(super) fn command_name_ranges(c: &Checker, name: &str) -> Vec<crate::text::TextRange> {
-    let names = [name];
-    runs(c)
-        .into_iter()
-        .filter_map(|index| c.script(index))
-        .flat_map(|script| script.commands_named(&names).map(|cmd| cmd.name.range))
+    c.run_commands()
+        .filter(|cmd| cmd.name() == name)
+        .map(|cmd| cmd.name.range)
         .collect()
 }
 

@@ -41,25 +41,20 @@ declare_rule! {
 
 pub(super) fn check(c: &mut Checker) {
     let mut found = Vec::new();
-    for (index, _) in c.instructions() {
-        let Some(script) = c.script(index) else {
+    for cmd in c.run_commands() {
+        if cmd.name() != "yum" || cmd.has_flag(&['y'], &["assumeyes"]) {
+            continue;
+        }
+        // Ex) yum install httpd
+        let Some(sub) = cmd.args.iter().find(|w| {
+            matches!(
+                w.value.as_str(),
+                "install" | "groupinstall" | "localinstall"
+            )
+        }) else {
             continue;
         };
-        for cmd in &script.commands {
-            if cmd.name() != "yum" || cmd.has_flag(&['y'], &["assumeyes"]) {
-                continue;
-            }
-            // Ex) yum install httpd
-            let Some(sub) = cmd.args.iter().find(|w| {
-                matches!(
-                    w.value.as_str(),
-                    "install" | "groupinstall" | "localinstall"
-                )
-            }) else {
-                continue;
-            };
-            found.push((cmd.name.range, sub.range.end(), sub.value.clone()));
-        }
+        found.push((cmd.name.range, sub.range.end(), sub.value.clone()));
     }
     for (range, at, sub) in found {
         c.report_with_fix(
