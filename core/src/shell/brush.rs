@@ -355,16 +355,7 @@ impl Walker<'_> {
     }
 
     fn simple(&mut self, s: &ast::SimpleCommand, connector: Connector, ctx: Ctx) {
-        let mut cmd = RawCommand {
-            name: None,
-            args: Vec::new(),
-            assignments: Vec::new(),
-            redirects: Vec::new(),
-            connector,
-            pipeline: ctx.pipe,
-            depth: ctx.depth,
-            negated: ctx.negated,
-        };
+        let mut cmd = RawCommand::new(connector, ctx.pipe, ctx.depth, ctx.negated);
         let mut nested = Vec::new();
         for item in s.prefix.iter().flat_map(|p| p.0.iter()) {
             match item {

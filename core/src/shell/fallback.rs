@@ -286,16 +286,8 @@ impl Builder<'_> {
         let connector = self.connector;
         let depth = self.depth;
         let negated = self.negated;
-        self.cmd.get_or_insert_with(|| RawCommand {
-            name: None,
-            args: Vec::new(),
-            assignments: Vec::new(),
-            redirects: Vec::new(),
-            connector,
-            pipeline: None,
-            depth,
-            negated,
-        })
+        self.cmd
+            .get_or_insert_with(|| RawCommand::new(connector, None, depth, negated))
     }
 
     fn word(&mut self, r: Range<usize>) {

@@ -406,6 +406,27 @@ pub(crate) struct RawCommand {
     pub(crate) negated: bool,
 }
 
+impl RawCommand {
+    /// A command with no words yet, at its place in the script.
+    pub(crate) fn new(
+        connector: Connector,
+        pipeline: Option<RawPipe>,
+        depth: u32,
+        negated: bool,
+    ) -> Self {
+        RawCommand {
+            name: None,
+            args: Vec::new(),
+            assignments: Vec::new(),
+            redirects: Vec::new(),
+            connector,
+            pipeline,
+            depth,
+            negated,
+        }
+    }
+}
+
 pub(crate) struct RawRedirect {
     pub(crate) fd: Option<u32>,
     pub(crate) op: String,

@@ -754,16 +754,7 @@ impl State<'_> {
 
     fn simple(&mut self, connector: Connector, depth: u32) -> PResult<usize> {
         let k = self.items.len();
-        let mut cmd = RawCommand {
-            name: None,
-            args: Vec::new(),
-            assignments: Vec::new(),
-            redirects: Vec::new(),
-            connector,
-            pipeline: None,
-            depth,
-            negated: false,
-        };
+        let mut cmd = RawCommand::new(connector, None, depth, false);
         // A placeholder keeps the command ahead of its process substitutions.
         self.items.push(RawItem::Words {
             words: Vec::new(),
