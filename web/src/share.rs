@@ -95,17 +95,32 @@ pub fn base64url_decode(text: &str) -> Result<Vec<u8>, ShareError> {
     Ok(out)
 }
 
-/// The fragment (without `#`) that carries `text`.
-pub fn encode_text(text: &str) -> Result<String, ShareError> {
-    if text.len() > MAX_TEXT {
+/// The fragment (without `#`) for text that is already raw-deflated. The playground
+/// deflates with the browser's `CompressionStream("deflate-raw")` ([`crate::dom::deflate_raw`]),
+/// so the wasm carries only an inflater; `text_len` is the text's UTF-8 length, checked
+/// against [`MAX_TEXT`] like [`decode_text`] does.
+pub fn encode_packed(text_len: usize, packed: &[u8]) -> Result<String, ShareError> {
+    if text_len > MAX_TEXT {
         return Err(ShareError::TooLarge);
     }
-    let packed = miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 9);
-    let encoded = base64url_encode(&packed);
+    let encoded = base64url_encode(packed);
     if encoded.len() > MAX_ENCODED {
         return Err(ShareError::TooLong);
     }
     Ok(format!("{PREFIX}{encoded}"))
+}
+
+/// The fragment (without `#`) that carries `text`, deflated in Rust: what the page does
+/// with the browser's deflater, for the native tests.
+#[cfg(test)]
+pub fn encode_text(text: &str) -> Result<String, ShareError> {
+    if text.len() > MAX_TEXT {
+        return Err(ShareError::TooLarge);
+    }
+    encode_packed(
+        text.len(),
+        &miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 9),
+    )
 }
 
 /// True when a fragment (without `#`) looks like a share link of any version.

@@ -52,8 +52,35 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         let unsafe_fixes = props.unsafe_fixes;
         let on_action = props.on_action.clone();
         let link = link.clone();
-        Callback::from(move |_| match share::encode_text(&text) {
-            Ok(fragment) => {
+        Callback::from(move |_| {
+            let text = text.clone();
+            let settings = settings.clone();
+            let on_action = on_action.clone();
+            let link = link.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let packed = if text.len() > share::MAX_TEXT {
+                    Ok(Vec::new())
+                } else {
+                    dom::deflate_raw(&text)
+                        .await
+                        .ok_or("this browser could not compress it (it lacks CompressionStream)")
+                };
+                let fragment = match packed {
+                    Ok(packed) => {
+                        share::encode_packed(text.len(), &packed).map_err(|err| err.to_string())
+                    }
+                    Err(why) => Err(why.to_string()),
+                };
+                let fragment = match fragment {
+                    Ok(fragment) => fragment,
+                    Err(err) => {
+                        link.set(String::new());
+                        on_action.emit(Action::Notice(Notice::error(format!(
+                            "This text cannot be shared as a link: {err}. Download it instead."
+                        ))));
+                        return;
+                    }
+                };
                 let query = share::settings_to_query(&settings, unsafe_fixes);
                 let url = if query.is_empty() {
                     format!("{}#{fragment}", dom::page_url())
@@ -61,24 +88,15 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     format!("{}?{query}#{fragment}", dom::page_url())
                 };
                 link.set(url.clone());
-                let on_action = on_action.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    let notice = if dom::copy_text(&url).await {
-                        Notice::info(
-                            "Share link copied. It holds the text and settings; nothing is uploaded.",
-                        )
-                    } else {
-                        Notice::info("Share link ready below; copy it from the field.")
-                    };
-                    on_action.emit(Action::Notice(notice));
-                });
-            }
-            Err(err) => {
-                link.set(String::new());
-                on_action.emit(Action::Notice(Notice::error(format!(
-                    "This text cannot be shared as a link: {err}. Download it instead."
-                ))));
-            }
+                let notice = if dom::copy_text(&url).await {
+                    Notice::info(
+                        "Share link copied. It holds the text and settings; nothing is uploaded.",
+                    )
+                } else {
+                    Notice::info("Share link ready below; copy it from the field.")
+                };
+                on_action.emit(Action::Notice(notice));
+            });
         })
     };
     let on_theme = {
