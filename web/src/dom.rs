@@ -1,6 +1,6 @@
 //! The browser edge: the CodeMirror bridge (web/js/editor.js, bundled into web/gen/ and
-//! imported after the first render) and small wrappers (web/js/util.js) over storage, the
-//! URL, the clipboard and downloads.
+//! imported after the first render), the helpers web/boot.js provides (clipboard, downloads,
+//! file reading, deflate) and small wrappers over storage and the URL.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -23,21 +23,25 @@ extern "C" {
     #[wasm_bindgen(method)]
     pub fn destroy(this: &Editor);
 
-    /// Imports the editor module once (web/boot.js); resolves to the module.
-    #[wasm_bindgen(js_namespace = window, js_name = dockcoachLoadEditor, catch)]
+    /// Imports the editor module once; resolves to the module.
+    #[wasm_bindgen(js_namespace = dockcoach, js_name = loadEditor, catch)]
     fn load_editor_module() -> Result<js_sys::Promise, JsValue>;
 }
 
-#[wasm_bindgen(module = "/js/util.js")]
+/// The helpers web/boot.js puts on `window.dockcoach`.
+#[wasm_bindgen]
 extern "C" {
-    #[wasm_bindgen(js_name = copyText)]
+    #[wasm_bindgen(js_namespace = dockcoach, js_name = copyText)]
     fn copy_text_js(text: &str) -> js_sys::Promise;
 
-    #[wasm_bindgen(js_name = downloadText)]
+    #[wasm_bindgen(js_namespace = dockcoach, js_name = downloadText)]
     pub fn download_text(name: &str, text: &str, mime: &str);
 
-    #[wasm_bindgen(js_name = readFile)]
+    #[wasm_bindgen(js_namespace = dockcoach, js_name = readFile)]
     fn read_file_js(file: &web_sys::File) -> js_sys::Promise;
+
+    #[wasm_bindgen(js_namespace = dockcoach, js_name = deflateRaw)]
+    fn deflate_raw_js(text: &str) -> js_sys::Promise;
 }
 
 /// Loads the editor module (on first use) and makes a CodeMirror editor in `parent`;
@@ -80,6 +84,14 @@ pub async fn copy_text(text: &str) -> bool {
         .ok()
         .and_then(|v| v.as_bool())
         .unwrap_or(false)
+}
+
+/// Raw deflate of `text`'s UTF-8 bytes by the browser (`CompressionStream`), for share links.
+pub async fn deflate_raw(text: &str) -> Option<Vec<u8>> {
+    let bytes = wasm_bindgen_futures::JsFuture::from(deflate_raw_js(text))
+        .await
+        .ok()?;
+    Some(js_sys::Uint8Array::new(&bytes).to_vec())
 }
 
 /// The text of a chosen file.
