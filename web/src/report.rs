@@ -38,8 +38,8 @@ pub fn markdown(analysis: &Analysis, fixed: &Fixed) -> String {
     }
     if fixed.changed() {
         out.push_str(&format!(
-            "\n### Fixed Dockerfile ({} fix(es){})\n\n",
-            fixed.applied.len(),
+            "\n### Fixed Dockerfile ({}{})\n\n",
+            plural(fixed.applied.len(), "fix"),
             if fixed.mode == dockcoach_core::Applicability::Unsafe {
                 ", unsafe included"
             } else {
@@ -70,11 +70,29 @@ pub fn markdown(analysis: &Analysis, fixed: &Fixed) -> String {
     out
 }
 
+/// `1 finding`, `2 findings`, `2 fixes`.
+pub fn plural(n: usize, one: &str) -> String {
+    let suffix = match (n, one.ends_with(['s', 'x'])) {
+        (1, _) => "",
+        (_, true) => "es",
+        (_, false) => "s",
+    };
+    format!("{n} {one}{suffix}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::service::{analyze, fix_all};
     use dockcoach_core::{Applicability, Settings};
+
+    #[test]
+    fn plurals() {
+        assert_eq!(plural(1, "fix"), "1 fix");
+        assert_eq!(plural(2, "fix"), "2 fixes");
+        assert_eq!(plural(0, "finding"), "0 findings");
+        assert_eq!(plural(1, "finding"), "1 finding");
+    }
 
     #[test]
     fn report_lists_findings_and_the_fixed_file() {

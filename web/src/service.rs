@@ -164,7 +164,7 @@ pub fn fix_all(text: &str, settings: &Settings, mode: Applicability) -> Fixed {
     }
     let result = fix(text, settings, mode);
     let index = LineIndex::new(text);
-    let applied = result
+    let mut applied = result
         .fixed
         .iter()
         .map(|d| Applied {
@@ -179,7 +179,10 @@ pub fn fix_all(text: &str, settings: &Settings, mode: Applicability) -> Fixed {
                 .as_ref()
                 .map_or(Applicability::Safe, |f| f.applicability),
         })
-        .collect();
+        .collect::<Vec<_>>();
+    // In reading order: a later pass's fix (its range is mapped back to the input) goes
+    // beside the earlier ones on its line.
+    applied.sort_by_key(|a| a.line);
     Fixed {
         input,
         output: result.output,

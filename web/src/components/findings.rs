@@ -2,6 +2,7 @@
 
 use crate::components::editor::MAX_MARKS;
 use crate::components::message::Message;
+use crate::report::plural;
 use crate::service::Analysis;
 use crate::state::Action;
 use dockcoach_core::{Applicability, Settings, Severity};
@@ -19,14 +20,6 @@ pub struct FindingsProps {
     pub unsafe_fixes: bool,
     pub can_undo: bool,
     pub on_action: Callback<Action>,
-}
-
-fn plural(n: usize, one: &str) -> String {
-    if n == 1 {
-        format!("{n} {one}")
-    } else {
-        format!("{n} {one}s")
-    }
 }
 
 fn heading(severity: Severity) -> &'static str {

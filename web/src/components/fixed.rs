@@ -4,7 +4,7 @@
 use crate::components::message::Message;
 use crate::diff::{LineKind, diff_lines};
 use crate::dom;
-use crate::report;
+use crate::report::{self, plural};
 use crate::service::{Analysis, Fixed};
 use crate::state::{Action, Notice};
 use dockcoach_core::Applicability;
@@ -106,9 +106,9 @@ pub fn fixed_panel(props: &FixedProps) -> Html {
             </div>
             <p class="summary" data-testid="fixed-summary">
                 {if f.changed() {
-                    format!("{} fix(es) applied ({mode}); {} finding(s) remain.", f.applied.len(), f.remaining)
+                    format!("{} applied ({mode}); {} {}.", plural(f.applied.len(), "fix"), plural(f.remaining, "finding"), if f.remaining == 1 { "remains" } else { "remain" })
                 } else {
-                    format!("Nothing to fix with {mode}; {} finding(s) remain.", f.remaining)
+                    format!("Nothing to fix with {mode}; {} {}.", plural(f.remaining, "finding"), if f.remaining == 1 { "remains" } else { "remain" })
                 }}
             </p>
             if let Some(err) = &f.error {
