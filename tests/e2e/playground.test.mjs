@@ -50,6 +50,21 @@ test('?code= prefill shows the expected findings, as squiggles, gutter marks and
   await page.context().close();
 });
 
+test('squiggles cover the exact text after characters outside the BMP (UTF-16 columns)', async () => {
+  // Each whale is one code point, two UTF-16 units and four UTF-8 bytes: columns counted
+  // any other way would shift the mark off `curl`.
+  const text = 'FROM debian:12\nRUN echo "\u{1F433}\u{1F433} h\u00e9" && apt-get install -y curl\n';
+  const page = await open(await app.newPage(), codeUrl(app.url, text));
+  const item = diag(page, 'DL3008');
+  await item.waitFor();
+  const column = text.split('\n')[1].indexOf('curl') + 1; // JS strings count UTF-16 units
+  assert.match(await item.textContent(), new RegExp(`^2:${column}\\b`));
+  await page.locator('.cm-lintRange').first().waitFor();
+  const marked = await page.locator('.cm-lintRange').allTextContents();
+  assert.ok(marked.includes('curl'), `a mark covers exactly curl: ${JSON.stringify(marked)}`);
+  await page.context().close();
+});
+
 test('typing updates the findings', async () => {
   const page = await open(await app.newPage(), codeUrl(app.url, ADD));
   await diag(page, 'DL3020').waitFor();
