@@ -466,4 +466,77 @@ mod tests {
         assert_eq!(state.errors.len(), 4, "{:?}", state.errors);
         assert_eq!(state.settings.unwrap().ignored, vec!["DL3006".to_string()]);
     }
+
+    /// Random queries and fragments (from the characters URLs and our syntax use) never
+    /// panic, and whatever settings a query yields survive a second trip through it.
+    #[test]
+    fn random_links_never_panic_and_settings_are_stable() {
+        const PIECES: &[&str] = &[
+            "code=",
+            "ignore=",
+            "severity=",
+            "fail=",
+            "registries=",
+            "publishers=",
+            "today=",
+            "unsafe=1",
+            "&",
+            "=",
+            "%",
+            "%2",
+            "%20",
+            "%C3%A9",
+            "%FF",
+            "%E2%82",
+            "+",
+            ",",
+            ":",
+            "DL3006",
+            "DL3020",
+            "off",
+            "error",
+            "warning",
+            "2026-02-30",
+            "2026-02-03",
+            "é",
+            "🐳",
+            "v1.",
+            "v2.",
+            "-",
+            "_",
+            "A",
+            "z",
+            "0",
+            "9",
+            "/",
+            "?",
+            "#",
+            " ",
+        ];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..20_000 {
+            let len = (next() % 12) as usize;
+            let text: String = (0..len)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
+            let state = parse_query(&text);
+            if let Some(settings) = &state.settings {
+                // A query of defaults (`fail=`) writes back as no query at all.
+                let again = parse_query(&settings_to_query(settings, state.unsafe_fixes));
+                assert_eq!(&again.settings.unwrap_or_default(), settings, "{text}");
+                assert!(again.errors.is_empty(), "{text}: {:?}", again.errors);
+            }
+            let _ = percent_decode(&text);
+            if is_share_fragment(&text) {
+                let _ = decode_text(&text);
+            }
+            let _ = decode_text(&format!("v1.{text}"));
+        }
+    }
 }
