@@ -2,8 +2,8 @@
 //! and runs the side effects (autosave, URL routing, theme, the first-findings mark).
 
 use crate::components::{
-    ci_page::CiPage, editor::EditorPane, findings::Findings, fixed::FixedPanel, notice::NoticeBar,
-    rule_page::RulePage, rules_index::RulesIndex, settings::SettingsPanel, toolbar::Toolbar,
+    ci_page::CiPage, editor::EditorPane, findings::Findings, fixed::FixedPanel, notice::notice_bar,
+    rule_page::rule_page, rules_index::rules_index, settings::SettingsPanel, toolbar::Toolbar,
 };
 use crate::dom;
 use crate::examples;
@@ -242,10 +242,8 @@ pub fn app() -> Html {
                 </section>
             </div>
         },
-        Route::Rules => html! { <RulesIndex settings={state.settings.clone()} /> },
-        Route::Rule(code) => html! {
-            <RulePage code={code.clone()} on_action={on_action.clone()} />
-        },
+        Route::Rules => rules_index(&state.settings),
+        Route::Rule(code) => rule_page(code, &on_action),
         Route::Ci => html! { <CiPage on_action={on_action.clone()} /> },
     };
 
@@ -264,7 +262,7 @@ pub fn app() -> Html {
                 />
             </header>
             <main id="main" tabindex="-1">
-                <NoticeBar notice={state.notice.clone()} on_action={on_action.clone()} />
+                {notice_bar(&state.notice, &on_action)}
                 {page}
             </main>
             <footer class="foot">

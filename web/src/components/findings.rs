@@ -1,7 +1,7 @@
 //! The findings list, grouped by severity, with Fix buttons and the fix-all controls.
 
 use crate::components::editor::MAX_MARKS;
-use crate::components::message::Message;
+use crate::components::message::message;
 use crate::report::plural;
 use crate::service::Analysis;
 use crate::state::Action;
@@ -115,7 +115,7 @@ pub fn findings(props: &FindingsProps) -> Html {
                 let label = format!("{}{title}", if is_unsafe { "Unsafe fix: " } else { "Fix: " });
                 html! {
                     <button type="button"
-                        class={classes!("btn", "btn-fix", is_unsafe.then_some("btn-unsafe"))}
+                        class={if is_unsafe { "btn btn-fix btn-unsafe" } else { "btn btn-fix" }}
                         data-testid="fix"
                         title={label.clone()}
                         aria-label={format!("{label} (line {})", f.line)}
@@ -132,7 +132,7 @@ pub fn findings(props: &FindingsProps) -> Html {
                         <span class="loc">{format!("{}:{}", f.line, f.column)}</span>
                         {badge(f.severity)}
                         <span class="code">{f.code}</span>
-                        <Message text={AttrValue::from(f.message.clone())} />
+                        {message(&f.message)}
                     </button>
                     <span class="finding-actions">
                         <a class="rule-link" href={format!("#rules/{}", f.code)}

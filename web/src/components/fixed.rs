@@ -1,7 +1,7 @@
 //! The fixed Dockerfile: read-only text, the diff against the editor, what changed,
 //! copy, download, Markdown export and apply-to-editor.
 
-use crate::components::message::Message;
+use crate::components::message::message;
 use crate::diff::{LineKind, diff_lines};
 use crate::dom;
 use crate::report::{self, plural};
@@ -79,8 +79,8 @@ pub fn fixed_panel(props: &FixedProps) -> Html {
                 <span class="loc">{format!("line {}", a.line)}</span>{" "}
                 <span class="code">{a.code}</span>{" "}
                 if is_unsafe { <span class="tag-unsafe">{"unsafe"}</span>{" "} }
-                <Message text={AttrValue::from(a.title.clone())} />
-                <span class="resolved">{" — resolves: "}<Message text={AttrValue::from(a.message.clone())} /></span>
+                {message(&a.title)}
+                <span class="resolved">{" — resolves: "}{message(&a.message)}</span>
             </li>
         }
     });

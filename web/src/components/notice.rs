@@ -3,22 +3,16 @@
 use crate::state::{Action, Notice, NoticeKind};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct NoticeProps {
-    pub notice: Option<Notice>,
-    pub on_action: Callback<Action>,
-}
-
-#[function_component(NoticeBar)]
-pub fn notice_bar(props: &NoticeProps) -> Html {
-    let Some(notice) = &props.notice else {
+/// A plain function rather than a component: it is cheap and shown once.
+pub fn notice_bar(notice: &Option<Notice>, on_action: &Callback<Action>) -> Html {
+    let Some(notice) = notice else {
         return html! { <div class="notice-slot" aria-live="polite"></div> };
     };
     let (class, role, label) = match notice.kind {
         NoticeKind::Error => ("notice notice-error", "alert", "Problem: "),
         NoticeKind::Info => ("notice notice-info", "status", "Note: "),
     };
-    let on_action = props.on_action.clone();
+    let on_action = on_action.clone();
     html! {
         <div class={class} role={role} data-testid="notice">
             <p><strong>{label}</strong>{notice.text.clone()}</p>

@@ -5,12 +5,6 @@ use crate::state::Action;
 use dockcoach_core::rules;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct RulePageProps {
-    pub code: String,
-    pub on_action: Callback<Action>,
-}
-
 fn inline(items: &[Inline]) -> Html {
     html! {
         {for items.iter().map(|i| match i {
@@ -42,20 +36,20 @@ fn render(blocks: &[Block]) -> Html {
     }
 }
 
-#[function_component(RulePage)]
-pub fn rule_page(props: &RulePageProps) -> Html {
-    let Some(meta) = rules::find(&props.code) else {
+/// A plain function rather than a component: the page is shown alone.
+pub fn rule_page(code: &str, on_action: &Callback<Action>) -> Html {
+    let Some(meta) = rules::find(code) else {
         return html! {
             <article class="page" data-testid="rule-page">
                 <p><a href="#rules">{"← All rules"}</a></p>
                 <h2>{"Unknown rule"}</h2>
-                <p>{format!("No rule is called “{}”.", props.code)}</p>
+                <p>{format!("No rule is called “{code}”.")}</p>
             </article>
         };
     };
     let example = meta.section("Example").and_then(|s| first_code(&s));
     let on_open = example.map(|text| {
-        let on_action = props.on_action.clone();
+        let on_action = on_action.clone();
         Callback::from(move |_| {
             on_action.emit(Action::Load(text.clone()));
             if let Some(w) = crate::dom::window() {

@@ -2,16 +2,10 @@
 
 use crate::settings_form::enabled;
 use dockcoach_core::{Settings, rules};
-use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct RulesIndexProps {
-    pub settings: Rc<Settings>,
-}
-
-#[function_component(RulesIndex)]
-pub fn rules_index(props: &RulesIndexProps) -> Html {
+/// A plain function rather than a component: the page is shown alone.
+pub fn rules_index(settings: &Settings) -> Html {
     let rows = rules::rules().iter().map(|meta| {
         html! {
             <tr data-testid="rule-row" data-code={meta.code}>
@@ -19,7 +13,7 @@ pub fn rules_index(props: &RulesIndexProps) -> Html {
                 <td>{meta.name}</td>
                 <td>{meta.severity.as_str()}</td>
                 <td>{meta.fix.as_str()}</td>
-                <td>{if enabled(&props.settings, meta) { "on" } else { "off" }}</td>
+                <td>{if enabled(settings, meta) { "on" } else { "off" }}</td>
                 <td>{meta.summary()}</td>
             </tr>
         }
