@@ -15,6 +15,7 @@ pub mod dockerignore;
 pub mod fix;
 pub mod knowledge;
 pub mod model;
+mod number;
 pub mod rules;
 pub mod settings;
 pub mod shell;

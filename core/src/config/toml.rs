@@ -32,7 +32,10 @@ pub const MAX_DEPTH: usize = 128;
 pub enum Value {
     String(String),
     Integer(i64),
-    Float(f64),
+    /// A float as written, without underscores (`1.5`, `-2e-3`, `+inf`, `nan`). No
+    /// setting reads a float, so the text is checked (it must fit an `f64`) but never
+    /// converted: that keeps the float parser out of the playground.
+    Float(String),
     Boolean(bool),
     Datetime(Datetime),
     Array(Vec<Value>),
@@ -962,21 +965,12 @@ fn digits_ok(s: &str, is_digit: fn(&u8) -> bool) -> bool {
 
 /// An integer or a float, or `None` when the token is neither.
 fn number(token: &str) -> Option<Value> {
-    let (negative, unsigned) = match token.as_bytes().first() {
-        Some(b'+') => (false, token.get(1..)?),
-        Some(b'-') => (true, token.get(1..)?),
-        _ => (false, token),
+    let unsigned = match token.as_bytes().first() {
+        Some(b'+' | b'-') => token.get(1..)?,
+        _ => token,
     };
-    match unsigned {
-        "inf" => {
-            return Some(Value::Float(if negative {
-                f64::NEG_INFINITY
-            } else {
-                f64::INFINITY
-            }));
-        }
-        "nan" => return Some(Value::Float(if negative { -f64::NAN } else { f64::NAN })),
-        _ => {}
+    if matches!(unsigned, "inf" | "nan") {
+        return Some(Value::Float(token.to_string()));
     }
     let radix = match unsigned.get(..2) {
         Some("0x") => Some((16, u8::is_ascii_hexdigit as fn(&u8) -> bool)),
@@ -1020,11 +1014,7 @@ fn number(token: &str) -> Option<Value> {
         plain.parse::<i64>().ok().map(Value::Integer)
     } else {
         // A finite literal too large for a float is an error, not infinity.
-        plain
-            .parse::<f64>()
-            .ok()
-            .filter(|f| f.is_finite())
-            .map(Value::Float)
+        crate::number::decimal_fits_f64(&plain).then_some(Value::Float(plain))
     }
 }
 

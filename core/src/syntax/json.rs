@@ -217,9 +217,10 @@ impl Reader<'_> {
         // The literal is ASCII, so this cannot fail; a number too large for an
         // `f64` is an error, as in `serde_json`.
         let literal = std::str::from_utf8(&self.bytes[start..self.pos]).unwrap_or("");
-        match literal.parse::<f64>() {
-            Ok(v) if v.is_finite() => Ok(()),
-            _ => Err(JsonError::NotJson),
+        if crate::number::decimal_fits_f64(literal) {
+            Ok(())
+        } else {
+            Err(JsonError::NotJson)
         }
     }
 
