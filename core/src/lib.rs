@@ -8,6 +8,7 @@
 //! - [`fix`] applies fixes to a fixed point and returns the new text and what remains.
 //! - [`rules`] lists every rule with its documentation.
 
+mod case;
 pub mod collections;
 pub mod config;
 pub mod diagnostic;

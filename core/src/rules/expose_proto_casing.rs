@@ -54,10 +54,10 @@ pub(super) fn check(c: &mut Checker) {
                 continue;
             };
             // Ex) EXPOSE 80/TCP
-            if proto == proto.to_lowercase() {
+            if crate::case::is_lowercase(proto) {
                 continue;
             }
-            let lowered = proto.to_lowercase();
+            let lowered = crate::case::to_lowercase(proto);
             let fix = (word.range.slice(text) == word.text).then(|| {
                 let start = word.range.end() - proto.len();
                 Fix::safe(

@@ -105,7 +105,7 @@ pub(super) fn check(c: &mut Checker) {
         let stage = from
             .alias
             .as_ref()
-            .map(|a| a.text.to_lowercase())
+            .map(|a| crate::case::to_lowercase(&a.text))
             .unwrap_or_default();
         if !stage.is_empty() && (stage.contains(&os) || (!arch.is_empty() && stage.contains(&arch)))
         {

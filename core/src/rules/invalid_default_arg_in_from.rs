@@ -119,7 +119,7 @@ pub(super) fn is_valid_reference(text: &str) -> bool {
         if first.contains('.')
             || first.contains(':')
             || first == "localhost"
-            || first != first.to_lowercase()
+            || !crate::case::is_lowercase(first)
         {
             // A registry host, optionally with a port.
             let (host, port) = first.split_once(':').unwrap_or((first, ""));
@@ -193,7 +193,7 @@ pub(super) fn check(c: &mut Checker) {
         let Some(expanded) = expand(&crate::syntax::unquote(&image.text, escape), vars) else {
             continue;
         };
-        if stage_names.contains(&expanded.to_lowercase())
+        if stage_names.contains(&crate::case::to_lowercase(&expanded))
             || expanded.eq_ignore_ascii_case("scratch")
         {
             continue;

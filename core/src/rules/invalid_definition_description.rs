@@ -45,7 +45,7 @@ pub(super) fn check(c: &mut Checker) {
     for ins in &c.parsed.instructions {
         let keys: Vec<String> = match (&ins.kind, &ins.args) {
             (InstructionKind::From, Args::From(f)) => match &f.alias {
-                Some(a) => vec![a.text.to_lowercase()],
+                Some(a) => vec![crate::case::to_lowercase(&a.text)],
                 None => continue,
             },
             (InstructionKind::Arg, Args::Pairs(pairs)) => {

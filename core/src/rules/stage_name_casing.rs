@@ -49,10 +49,10 @@ pub(super) fn check(c: &mut Checker) {
         };
         let Some(alias) = &from.alias else { continue };
         // Ex) FROM golang AS Builder
-        if alias.text == alias.text.to_lowercase() || alias.text.contains('$') {
+        if crate::case::is_lowercase(&alias.text) || alias.text.contains('$') {
             continue;
         }
-        let lowered = alias.text.to_lowercase();
+        let lowered = crate::case::to_lowercase(&alias.text);
         // A name split by a line continuation is not rewritten.
         let fix = (alias.range.slice(text) == alias.text).then(|| {
             Fix::safe(

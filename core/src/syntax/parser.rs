@@ -867,7 +867,7 @@ fn command_values(form: &CommandForm) -> Vec<String> {
 }
 
 fn dump_instruction(ins: &Instruction) -> String {
-    let mut out = ins.keyword.text.to_lowercase();
+    let mut out = crate::case::to_lowercase(&ins.keyword.text);
     if !ins.flags.is_empty() {
         let flags: Vec<String> = ins
             .flags
