@@ -13,6 +13,16 @@ in the header. Python 3 standard library only; the output is deterministic, so r
 it twice on the same facts gives the same file. Run `cargo test -p dockcoach-core
 knowledge` afterwards: the tests check the tables (sorted, no duplicates, dates parse,
 every fix target exists).
+
+Most tables are one string of sorted lines, fields separated by tabs: a table of string
+slices costs 8 bytes of pointers per string in the playground's wasm and compresses
+badly, text compresses well and is searched in place (`knowledge::Table`). The release
+cycles are one such text per product; the short or hot tables stay arrays, and an
+image's tags are grouped by what follows their version (see tag_groups). data.rs is
+kept as written here (`#[rustfmt::skip]`), one table line per source line.
+
+It also writes core/src/knowledge/reference.rs, the same facts as plain Rust arrays,
+compiled only into the tests: they check every lookup in the text tables against it.
 """
 
 import json
@@ -22,6 +32,7 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "core", "src", "knowledge", "data.rs")
+REFERENCE = os.path.join(ROOT, "core", "src", "knowledge", "reference.rs")
 
 # Tags that no rule picks as a fix target and that only make the tables bigger.
 SKIP_TAG = re.compile(r"windowsservercore|nanoserver|(^|-)\d{8}(\.\d+)?($|-)|(^|-)(rc|ea|tip)(-|$)")
@@ -34,6 +45,73 @@ def load(data, name):
 
 def rust_str(s):
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def field(s):
+    """A table field: plain printable ASCII, no tab or newline (the table's separators)
+    and nothing a Rust string literal would need to escape."""
+    if not re.fullmatch(r'[ -~]*', s) or '"' in s or "\\" in s:
+        raise ValueError(f"unexpected character in table field {s!r}")
+    return s
+
+
+def support_text(n):
+    """A support date (see date_num) as table text: YYYY-MM-DD, `-` or `ended`."""
+    if n == 0:
+        return "-"
+    if n == 1:
+        return "ended"
+    return f"{n // 10000:04}-{n // 100 % 100:02}-{n % 100:02}"
+
+
+def table(doc, name, rows):
+    """A text table: one sorted line per row, fields separated by tabs."""
+    lines = ["\\t".join(field(f) for f in row) for row in rows]
+    keys = [row[0] if len(row) == 1 else row for row in rows]
+    out = [f"/// {line}" for line in doc]
+    out.append(f"pub static {name}: Table = Table(\"\\")
+    out.extend(lines)
+    out.append('");')
+    return "\n".join(out)
+
+
+def grouped_table(doc, name, rows):
+    """Rows grouped by their first field: a sorted array of (key, text table of the
+    other fields), so a look-up finds its block by binary search and reads only that."""
+    out = [f"/// {line}" for line in doc]
+    out.append(f"pub static {name}: &[(&str, Table)] = &[")
+    keys = []
+    for row in rows:
+        if not keys or keys[-1] != row[0]:
+            if row[0] in keys:
+                raise ValueError(f"{name}: {row[0]} is not contiguous")
+            if keys:
+                out.append('")),')
+            keys.append(row[0])
+            out.append(f'    ("{field(row[0])}", Table("\\')
+        out.append("\\t".join(field(f) for f in row[1:]))
+    out.append('")),')
+    out.append("];")
+    return "\n".join(out)
+
+
+def tag_groups(tags):
+    """An image's tags grouped by what follows their leading version (`[0-9.]*`):
+    `suffix=version,version|suffix=...`, suffixes sorted. `3.12-slim 3.13-slim latest`
+    is `-slim=3.12,3.13|latest=`. Most images publish every variant for every version,
+    so this is half the size of the plain list after compression."""
+    groups = {}
+    for tag in tags:
+        version = re.match(r"[0-9.]*", tag).group(0)
+        suffix = tag[len(version):]
+        if re.search(r"[=,|]", tag):
+            raise ValueError(f"unexpected character in tag {tag!r}")
+        groups.setdefault(suffix, []).append(version)
+    text = "|".join(f"{suffix}={','.join(versions)}" for suffix, versions in sorted(groups.items()))
+    decoded = sorted(v + g.split("=")[0] for g in text.split("|") if g for v in g.split("=")[1].split(","))
+    if decoded != sorted(tags):
+        raise ValueError(f"tag groups do not round-trip: {tags}")
+    return text
 
 
 def date_num(value):
@@ -106,9 +184,11 @@ def main():
     latest_images = {i for i, d in cmap["plain_tag_directory"].items() if "latest" in d}
     tag_images = sorted(({i for i, _, _ in products} | set(minimal["images"]) | latest_images) & set(tags))
     tag_rows = []
+    tag_group_rows = []
     for image in tag_images:
         kept = sorted(t for t in tags[image] if not SKIP_TAG.search(t))
         tag_rows.append((image, " ".join(kept)))
+        tag_group_rows.append((image, tag_groups(kept)))
 
     minimal_rows = []
     for image, info in sorted(minimal["images"].items()):
@@ -138,18 +218,14 @@ def main():
             latest_rows.append((image, newest["latest"]))
     latest_rows.sort()
 
-    out = []
-    w = out.append
-    w("// @generated by scripts/gen-knowledge.py from the reference facts about base images.")
-    w("// Do not edit by hand: run `python3 scripts/gen-knowledge.py` on a newer copy of the facts.")
+    ref = []
+    w = ref.append
+    w("// @generated by scripts/gen-knowledge.py next to data.rs: the same facts as Rust arrays,")
+    w("// compiled only into the tests, which check every lookup in data.rs's text tables against them.")
     w(f"// Official images and tags: docker-library/official-images @ {tags_commit} ({tags_date}).")
     w(f"// Release cycles: endoflife-date/endoflife.date @ {eol_commit} ({eol_date}).")
     w("")
     w("use super::{Scheme, Support};")
-    w("")
-    y, m, d = as_of.split("-")
-    w("/// The date the facts were gathered: the newest of the sources' commit dates.")
-    w(f"pub const AS_OF: (u16, u8, u8) = ({int(y)}, {int(m)}, {int(d)});")
     w("")
     w("/// Docker Official Image names, sorted.")
     w("pub static OFFICIAL: &[&str] = &[")
@@ -206,10 +282,61 @@ def main():
     w("pub static LATEST: &[(&str, &str)] = &[")
     w("\n".join(f"    ({rust_str(i)}, {rust_str(t)})," for i, t in latest_rows))
     w("];")
-    text = "\n".join(out) + "\n"
-    with open(OUT, "w", encoding="utf-8") as f:
-        f.write(text)
-    print(f"wrote {OUT} ({len(text)} bytes, as of {as_of})")
+    y, m, d = as_of.split("-")
+    out = [
+        "// @generated by scripts/gen-knowledge.py from the reference facts about base images.",
+        "// Do not edit by hand: run `python3 scripts/gen-knowledge.py` on a newer copy of the facts.",
+        f"// Official images and tags: docker-library/official-images @ {tags_commit} ({tags_date}).",
+        f"// Release cycles: endoflife-date/endoflife.date @ {eol_commit} ({eol_date}).",
+        "",
+        "use super::{Scheme, Table};",
+        "",
+        "/// The date the facts were gathered: the newest of the sources' commit dates.",
+        f"pub const AS_OF: (u16, u8, u8) = ({int(y)}, {int(m)}, {int(d)});",
+        "",
+        table(["Docker Official Image names."], "OFFICIAL", [(n,) for n in official]),
+        "",
+        table(["Images that were once official and have been removed from the library."],
+              "REMOVED", [(n,) for n in removed]),
+        "",
+"/// Image -> (release-cycle product, how a tag's version maps to a cycle), sorted by image.",
+        "pub static PRODUCTS: &[(&str, &str, Scheme)] = &[",
+        "\n".join(f'    ("{field(i)}", "{field(p)}", Scheme::{s}),' for i, p, s in products),
+        "];",
+        "",
+"/// (product, codename, cycle), sorted: `debian bookworm 12`, `nodejs jod 22`. An array:",
+        "/// `tag_cycles` looks codenames up for every part of every tag it reads.",
+        "pub static CODENAMES: &[(&str, &str, &str)] = &[",
+        "\n".join(f'    ("{field(p)}", "{field(n)}", "{field(c)}"),' for p, n, c in codenames),
+        "];",
+        "",
+        grouped_table(["Product -> cycle, end of standard support, end of extended support, latest",
+                       "release; by product then cycle version. Dates are `YYYY-MM-DD`, `ended` (no date",
+                       "given) or `-` (none scheduled)."],
+                      "CYCLES", [(p, c, support_text(e), support_text(x), l) for p, c, e, x, l in cycles]),
+        "",
+"/// Image -> its published tags (Windows, dated and pre-release tags left out), sorted by",
+        "/// image; grouped by what follows their version: `-slim=3.12,3.13|latest=` stands for",
+        "/// `3.12-slim 3.13-slim latest`. An array: its lines are long to bisect.",
+        "pub static TAGS: &[(&str, &str)] = &[",
+        "\n".join(f'    ("{field(i)}", "{field(t)}"),' for i, t in tag_group_rows),
+        "];",
+        "",
+        "/// Image -> the tag suffixes of its minimal variants (space-separated, sorted).",
+        "pub static MINIMAL: &[(&str, &str)] = &[",
+        "\n".join(f'    ("{field(i)}", "{field(t)}"),' for i, t in minimal_rows),
+        "];",
+        "",
+        table(["Product, its display name."], "TITLES",
+              [(p, eol_meta["products"][p]["title"]) for p in used_products]),
+        "",
+        table(["Image, the most specific version tag `latest` pointed to."], "LATEST", latest_rows),
+    ]
+    for path, lines in ((OUT, out), (REFERENCE, ref)):
+        text = "\n".join(lines) + "\n"
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        print(f"wrote {path} ({len(text)} bytes, as of {as_of})")
 
 
 if __name__ == "__main__":

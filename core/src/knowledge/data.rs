@@ -3,204 +3,204 @@
 // Official images and tags: docker-library/official-images @ 37079fb336f572a88700cf32e5e1f6be54a04e8f (2026-08-21).
 // Release cycles: endoflife-date/endoflife.date @ a70eca337600e7d721dc48112c271f98661d208b (2026-08-22).
 
-use super::{Scheme, Support};
+use super::{Scheme, Table};
 
 /// The date the facts were gathered: the newest of the sources' commit dates.
 pub const AS_OF: (u16, u8, u8) = (2026, 8, 22);
 
-/// Docker Official Image names, sorted.
-pub static OFFICIAL: &[&str] = &[
-    "adminer",
-    "aerospike",
-    "almalinux",
-    "alpine",
-    "alt",
-    "amazoncorretto",
-    "amazonlinux",
-    "api-firewall",
-    "arangodb",
-    "archlinux",
-    "azul-zulu",
-    "backdrop",
-    "bash",
-    "bonita",
-    "buildpack-deps",
-    "busybox",
-    "caddy",
-    "cassandra",
-    "chronograf",
-    "cirros",
-    "clearlinux",
-    "clefos",
-    "clickhouse",
-    "clojure",
-    "composer",
-    "convertigo",
-    "couchbase",
-    "couchdb",
-    "crate",
-    "dart",
-    "debian",
-    "docker",
-    "drupal",
-    "eclipse-mosquitto",
-    "eclipse-temurin",
-    "eggdrop",
-    "elasticsearch",
-    "elixir",
-    "emqx",
-    "erlang",
-    "espocrm",
-    "fedora",
-    "flink",
-    "fluentd",
-    "friendica",
-    "gazebo",
-    "gcc",
-    "geonetwork",
-    "ghost",
-    "golang",
-    "gradle",
-    "groovy",
-    "haproxy",
-    "haskell",
-    "haxe",
-    "hello-world",
-    "hitch",
-    "httpd",
-    "hylang",
-    "ibm-semeru-runtimes",
-    "ibmjava",
-    "influxdb",
-    "irssi",
-    "jetty",
-    "joomla",
-    "jruby",
-    "julia",
-    "kapacitor",
-    "kibana",
-    "kong",
-    "krakend",
-    "lightstreamer",
-    "liquibase",
-    "logstash",
-    "mageia",
-    "mariadb",
-    "matomo",
-    "maven",
-    "mediawiki",
-    "memcached",
-    "mongo",
-    "mongo-express",
-    "monica",
-    "mysql",
-    "nats",
-    "neo4j",
-    "neurodebian",
-    "nextcloud",
-    "nginx",
-    "nim",
-    "node",
-    "notary",
-    "odoo",
-    "open-liberty",
-    "openjdk",
-    "oraclelinux",
-    "orientdb",
-    "percona",
-    "perl",
-    "photon",
-    "php",
-    "php-zendserver",
-    "phpmyadmin",
-    "plone",
-    "postfixadmin",
-    "postgres",
-    "pypy",
-    "python",
-    "r-base",
-    "rabbitmq",
-    "rakudo-star",
-    "redis",
-    "redmine",
-    "registry",
-    "rethinkdb",
-    "rocket.chat",
-    "rockylinux",
-    "ros",
-    "ruby",
-    "rust",
-    "sapmachine",
-    "satosa",
-    "silverpeas",
-    "solr",
-    "sonarqube",
-    "spark",
-    "spiped",
-    "storm",
-    "swift",
-    "swipl",
-    "teamspeak",
-    "telegraf",
-    "tomcat",
-    "tomee",
-    "traefik",
-    "ubuntu",
-    "unit",
-    "varnish",
-    "websphere-liberty",
-    "wordpress",
-    "xwiki",
-    "yourls",
-    "znc",
-    "zookeeper",
-];
+/// Docker Official Image names.
+pub static OFFICIAL: Table = Table("\
+adminer
+aerospike
+almalinux
+alpine
+alt
+amazoncorretto
+amazonlinux
+api-firewall
+arangodb
+archlinux
+azul-zulu
+backdrop
+bash
+bonita
+buildpack-deps
+busybox
+caddy
+cassandra
+chronograf
+cirros
+clearlinux
+clefos
+clickhouse
+clojure
+composer
+convertigo
+couchbase
+couchdb
+crate
+dart
+debian
+docker
+drupal
+eclipse-mosquitto
+eclipse-temurin
+eggdrop
+elasticsearch
+elixir
+emqx
+erlang
+espocrm
+fedora
+flink
+fluentd
+friendica
+gazebo
+gcc
+geonetwork
+ghost
+golang
+gradle
+groovy
+haproxy
+haskell
+haxe
+hello-world
+hitch
+httpd
+hylang
+ibm-semeru-runtimes
+ibmjava
+influxdb
+irssi
+jetty
+joomla
+jruby
+julia
+kapacitor
+kibana
+kong
+krakend
+lightstreamer
+liquibase
+logstash
+mageia
+mariadb
+matomo
+maven
+mediawiki
+memcached
+mongo
+mongo-express
+monica
+mysql
+nats
+neo4j
+neurodebian
+nextcloud
+nginx
+nim
+node
+notary
+odoo
+open-liberty
+openjdk
+oraclelinux
+orientdb
+percona
+perl
+photon
+php
+php-zendserver
+phpmyadmin
+plone
+postfixadmin
+postgres
+pypy
+python
+r-base
+rabbitmq
+rakudo-star
+redis
+redmine
+registry
+rethinkdb
+rocket.chat
+rockylinux
+ros
+ruby
+rust
+sapmachine
+satosa
+silverpeas
+solr
+sonarqube
+spark
+spiped
+storm
+swift
+swipl
+teamspeak
+telegraf
+tomcat
+tomee
+traefik
+ubuntu
+unit
+varnish
+websphere-liberty
+wordpress
+xwiki
+yourls
+znc
+zookeeper
+");
 
-/// Images that were once official and have been removed from the library, sorted.
-pub static REMOVED: &[&str] = &[
-    "adoptopenjdk",
-    "celery",
-    "centos",
-    "consul",
-    "couchdb-nouveau",
-    "crux",
-    "django",
-    "docker-dev",
-    "euleros",
-    "express-gateway",
-    "fsharp",
-    "glassfish",
-    "hello-seattle",
-    "hipache",
-    "hola-mundo",
-    "iojs",
-    "java",
-    "jenkins",
-    "jobber",
-    "kaazing-gateway",
-    "known",
-    "lightstreamer-server",
-    "mono",
-    "mosquitto",
-    "nats-streaming",
-    "notary-server",
-    "notary-signer",
-    "nuxeo",
-    "opensuse",
-    "owncloud",
-    "piwik",
-    "rails",
-    "rapidoid",
-    "sentry",
-    "sl",
-    "sourcemage",
-    "swarm",
-    "thrift",
-    "ubuntu-debootstrap",
-    "ubuntu-upstart",
-    "vault",
-    "zend-php",
-];
+/// Images that were once official and have been removed from the library.
+pub static REMOVED: Table = Table("\
+adoptopenjdk
+celery
+centos
+consul
+couchdb-nouveau
+crux
+django
+docker-dev
+euleros
+express-gateway
+fsharp
+glassfish
+hello-seattle
+hipache
+hola-mundo
+iojs
+java
+jenkins
+jobber
+kaazing-gateway
+known
+lightstreamer-server
+mono
+mosquitto
+nats-streaming
+notary-server
+notary-signer
+nuxeo
+opensuse
+owncloud
+piwik
+rails
+rapidoid
+sentry
+sl
+sourcemage
+swarm
+thrift
+ubuntu-debootstrap
+ubuntu-upstart
+vault
+zend-php
+");
 
 /// Image -> (release-cycle product, how a tag's version maps to a cycle), sorted by image.
 pub static PRODUCTS: &[(&str, &str, Scheme)] = &[
@@ -231,7 +231,8 @@ pub static PRODUCTS: &[(&str, &str, Scheme)] = &[
     ("ubuntu", "ubuntu", Scheme::MajorMinor),
 ];
 
-/// (product, codename, cycle), sorted: `debian bookworm 12`, `nodejs jod 22`.
+/// (product, codename, cycle), sorted: `debian bookworm 12`, `nodejs jod 22`. An array:
+/// `tag_cycles` looks codenames up for every part of every tag it reads.
 pub static CODENAMES: &[(&str, &str, &str)] = &[
     ("debian", "bo", "1.3"),
     ("debian", "bookworm", "12"),
@@ -308,3836 +309,684 @@ pub static CODENAMES: &[(&str, &str, &str)] = &[
     ("ubuntu", "zesty", "17.04"),
 ];
 
-/// (product, cycle, end of standard support, end of extended support, latest release),
-/// sorted by product then cycle version. Dates are `Support` values.
-pub static CYCLES: &[(&str, &str, Support, Support, &str)] = &[
-    (
-        "almalinux",
-        "8",
-        Support::Until(20290531),
-        Support::Unscheduled,
-        "8.10",
-    ),
-    (
-        "almalinux",
-        "9",
-        Support::Until(20320531),
-        Support::Unscheduled,
-        "9.8",
-    ),
-    (
-        "almalinux",
-        "10",
-        Support::Until(20350531),
-        Support::Unscheduled,
-        "10.2",
-    ),
-    (
-        "alpine",
-        "2.1",
-        Support::Until(20121101),
-        Support::Unscheduled,
-        "2.1.6",
-    ),
-    (
-        "alpine",
-        "2.2",
-        Support::Until(20130501),
-        Support::Unscheduled,
-        "2.2.5",
-    ),
-    (
-        "alpine",
-        "2.3",
-        Support::Until(20131101),
-        Support::Unscheduled,
-        "2.3.6",
-    ),
-    (
-        "alpine",
-        "2.4",
-        Support::Until(20140501),
-        Support::Unscheduled,
-        "2.4.11",
-    ),
-    (
-        "alpine",
-        "2.5",
-        Support::Until(20141101),
-        Support::Unscheduled,
-        "2.5.4",
-    ),
-    (
-        "alpine",
-        "2.6",
-        Support::Until(20150501),
-        Support::Unscheduled,
-        "2.6.8",
-    ),
-    (
-        "alpine",
-        "2.7",
-        Support::Until(20151101),
-        Support::Unscheduled,
-        "2.7.9",
-    ),
-    (
-        "alpine",
-        "3.0",
-        Support::Until(20160501),
-        Support::Unscheduled,
-        "3.0.6",
-    ),
-    (
-        "alpine",
-        "3.1",
-        Support::Until(20161101),
-        Support::Unscheduled,
-        "3.1.4",
-    ),
-    (
-        "alpine",
-        "3.2",
-        Support::Until(20170501),
-        Support::Unscheduled,
-        "3.2.3",
-    ),
-    (
-        "alpine",
-        "3.3",
-        Support::Until(20171101),
-        Support::Unscheduled,
-        "3.3.3",
-    ),
-    (
-        "alpine",
-        "3.4",
-        Support::Until(20180501),
-        Support::Unscheduled,
-        "3.4.6",
-    ),
-    (
-        "alpine",
-        "3.5",
-        Support::Until(20181101),
-        Support::Unscheduled,
-        "3.5.3",
-    ),
-    (
-        "alpine",
-        "3.6",
-        Support::Until(20190501),
-        Support::Unscheduled,
-        "3.6.5",
-    ),
-    (
-        "alpine",
-        "3.7",
-        Support::Until(20191101),
-        Support::Unscheduled,
-        "3.7.3",
-    ),
-    (
-        "alpine",
-        "3.8",
-        Support::Until(20200501),
-        Support::Unscheduled,
-        "3.8.5",
-    ),
-    (
-        "alpine",
-        "3.9",
-        Support::Until(20201101),
-        Support::Unscheduled,
-        "3.9.6",
-    ),
-    (
-        "alpine",
-        "3.10",
-        Support::Until(20210501),
-        Support::Unscheduled,
-        "3.10.9",
-    ),
-    (
-        "alpine",
-        "3.11",
-        Support::Until(20211101),
-        Support::Unscheduled,
-        "3.11.13",
-    ),
-    (
-        "alpine",
-        "3.12",
-        Support::Until(20220501),
-        Support::Unscheduled,
-        "3.12.12",
-    ),
-    (
-        "alpine",
-        "3.13",
-        Support::Until(20221101),
-        Support::Unscheduled,
-        "3.13.12",
-    ),
-    (
-        "alpine",
-        "3.14",
-        Support::Until(20230501),
-        Support::Unscheduled,
-        "3.14.10",
-    ),
-    (
-        "alpine",
-        "3.15",
-        Support::Until(20231101),
-        Support::Unscheduled,
-        "3.15.11",
-    ),
-    (
-        "alpine",
-        "3.16",
-        Support::Until(20240523),
-        Support::Unscheduled,
-        "3.16.9",
-    ),
-    (
-        "alpine",
-        "3.17",
-        Support::Until(20241122),
-        Support::Unscheduled,
-        "3.17.10",
-    ),
-    (
-        "alpine",
-        "3.18",
-        Support::Until(20250509),
-        Support::Unscheduled,
-        "3.18.12",
-    ),
-    (
-        "alpine",
-        "3.19",
-        Support::Until(20251101),
-        Support::Unscheduled,
-        "3.19.9",
-    ),
-    (
-        "alpine",
-        "3.20",
-        Support::Until(20260401),
-        Support::Unscheduled,
-        "3.20.10",
-    ),
-    (
-        "alpine",
-        "3.21",
-        Support::Until(20261101),
-        Support::Unscheduled,
-        "3.21.7",
-    ),
-    (
-        "alpine",
-        "3.22",
-        Support::Until(20270501),
-        Support::Unscheduled,
-        "3.22.5",
-    ),
-    (
-        "alpine",
-        "3.23",
-        Support::Until(20271101),
-        Support::Unscheduled,
-        "3.23.5",
-    ),
-    (
-        "alpine",
-        "3.24",
-        Support::Until(20280601),
-        Support::Unscheduled,
-        "3.24.1",
-    ),
-    (
-        "amazon-linux",
-        "2",
-        Support::Until(20260630),
-        Support::Unscheduled,
-        "2.0.20260817.0",
-    ),
-    (
-        "amazon-linux",
-        "2010.11",
-        Support::Until(20231231),
-        Support::Unscheduled,
-        "2010.11",
-    ),
-    (
-        "amazon-linux",
-        "2011.09",
-        Support::Until(20231231),
-        Support::Unscheduled,
-        "2011.09",
-    ),
-    (
-        "amazon-linux",
-        "2012.03",
-        Support::Until(20231231),
-        Support::Unscheduled,
-        "2012.03",
-    ),
-    (
-        "amazon-linux",
-        "2012.09",
-        Support::Until(20231231),
-        Support::Unscheduled,
-        "2012.09",
-    ),
-    (
-        "amazon-linux",
-        "2013.03",
-        Support::Until(20231231),
-        Support::Unscheduled,
-        "2013.03",
-    ),
-    (
-        "amazon-linux",
-        "2013.09",
-        Support::Until(20231231),
-        Support::Unscheduled,
-        "2013.09",
-    ),
-    (
-        "amazon-linux",
-        "2014.03",
-        Support::Until(20231231),
-        Support::Unscheduled,
-        "2014.03",
-    ),
-    (
-        "amazon-linux",
-        "2014.09",
-        Support::Until(20231231),
-        Support::Unscheduled,
-        "2014.09",
-    ),
-    (
-        "amazon-linux",
-        "2015.03",
-        Support::Until(20231231),
-        Support::Unscheduled,
-        "2015.03",
-    ),
-    (
-        "amazon-linux",
-        "2015.09",
-        Support::Until(20231231),
-        Support::Unscheduled,
-        "2015.09",
-    ),
-    (
-        "amazon-linux",
-        "2016.03",
-        Support::Until(20231231),
-        Support::Unscheduled,
-        "2016.03",
-    ),
-    (
-        "amazon-linux",
-        "2016.09",
-        Support::Until(20231231),
-        Support::Unscheduled,
-        "2016.09.1.20161221",
-    ),
-    (
-        "amazon-linux",
-        "2017.03",
-        Support::Until(20231231),
-        Support::Unscheduled,
-        "2017.03.1.20170812",
-    ),
-    (
-        "amazon-linux",
-        "2017.09",
-        Support::Until(20231231),
-        Support::Unscheduled,
-        "2017.09.1.20180409",
-    ),
-    (
-        "amazon-linux",
-        "2018.03",
-        Support::Until(20231231),
-        Support::Unscheduled,
-        "2018.03.0.20231218.0",
-    ),
-    (
-        "amazon-linux",
-        "2023",
-        Support::Until(20290630),
-        Support::Unscheduled,
-        "2023.12.20260817.0",
-    ),
-    (
-        "centos",
-        "5",
-        Support::Until(20170331),
-        Support::Unscheduled,
-        "5.11",
-    ),
-    (
-        "centos",
-        "6",
-        Support::Until(20201130),
-        Support::Unscheduled,
-        "6.10",
-    ),
-    (
-        "centos",
-        "7",
-        Support::Until(20240630),
-        Support::Unscheduled,
-        "7 (2009)",
-    ),
-    (
-        "centos",
-        "8",
-        Support::Until(20211231),
-        Support::Unscheduled,
-        "8 (2111)",
-    ),
-    (
-        "debian",
-        "1.1",
-        Support::Until(19961212),
-        Support::Until(19961212),
-        "1.1",
-    ),
-    (
-        "debian",
-        "1.2",
-        Support::Until(19971023),
-        Support::Until(19971023),
-        "1.2",
-    ),
-    (
-        "debian",
-        "1.3",
-        Support::Until(19981208),
-        Support::Until(19981208),
-        "1.3.1 r.6",
-    ),
-    (
-        "debian",
-        "2.0",
-        Support::Until(19990215),
-        Support::Until(19990215),
-        "2.0r5",
-    ),
-    (
-        "debian",
-        "2.1",
-        Support::Until(20000930),
-        Support::Until(20001030),
-        "2.1r5",
-    ),
-    (
-        "debian",
-        "2.2",
-        Support::Until(20030630),
-        Support::Until(20030630),
-        "2.2r7",
-    ),
-    (
-        "debian",
-        "3.0",
-        Support::Until(20060630),
-        Support::Until(20060630),
-        "3.0r6",
-    ),
-    (
-        "debian",
-        "3.1",
-        Support::Until(20080331),
-        Support::Until(20080331),
-        "3.1r8",
-    ),
-    (
-        "debian",
-        "4",
-        Support::Until(20100215),
-        Support::Until(20100215),
-        "4.0r9",
-    ),
-    (
-        "debian",
-        "5",
-        Support::Until(20120206),
-        Support::Until(20120206),
-        "5.0.10",
-    ),
-    (
-        "debian",
-        "6",
-        Support::Until(20140531),
-        Support::Until(20160229),
-        "6.0.10",
-    ),
-    (
-        "debian",
-        "7",
-        Support::Until(20160425),
-        Support::Until(20180531),
-        "7.11",
-    ),
-    (
-        "debian",
-        "8",
-        Support::Until(20180617),
-        Support::Until(20200630),
-        "8.11",
-    ),
-    (
-        "debian",
-        "9",
-        Support::Until(20200718),
-        Support::Until(20220701),
-        "9.13",
-    ),
-    (
-        "debian",
-        "10",
-        Support::Until(20220910),
-        Support::Until(20240630),
-        "10.13",
-    ),
-    (
-        "debian",
-        "11",
-        Support::Until(20240814),
-        Support::Until(20260831),
-        "11.11",
-    ),
-    (
-        "debian",
-        "12",
-        Support::Until(20260711),
-        Support::Until(20280630),
-        "12.15",
-    ),
-    (
-        "debian",
-        "13",
-        Support::Until(20280809),
-        Support::Until(20300630),
-        "13.6",
-    ),
-    (
-        "eclipse-temurin",
-        "8",
-        Support::Until(20301231),
-        Support::Unscheduled,
-        "8u502-b07",
-    ),
-    (
-        "eclipse-temurin",
-        "11",
-        Support::Until(20271031),
-        Support::Unscheduled,
-        "11.0.32+9",
-    ),
-    (
-        "eclipse-temurin",
-        "16",
-        Support::Until(20210930),
-        Support::Unscheduled,
-        "16.0.2+7",
-    ),
-    (
-        "eclipse-temurin",
-        "17",
-        Support::Until(20271031),
-        Support::Unscheduled,
-        "17.0.20.1+1",
-    ),
-    (
-        "eclipse-temurin",
-        "18",
-        Support::Until(20220930),
-        Support::Unscheduled,
-        "18.0.2.1+1",
-    ),
-    (
-        "eclipse-temurin",
-        "19",
-        Support::Until(20230331),
-        Support::Unscheduled,
-        "19.0.2+7",
-    ),
-    (
-        "eclipse-temurin",
-        "20",
-        Support::Until(20230919),
-        Support::Unscheduled,
-        "20.0.2+9",
-    ),
-    (
-        "eclipse-temurin",
-        "21",
-        Support::Until(20291231),
-        Support::Unscheduled,
-        "21.0.12.1+1",
-    ),
-    (
-        "eclipse-temurin",
-        "22",
-        Support::Until(20240917),
-        Support::Unscheduled,
-        "22.0.2+9",
-    ),
-    (
-        "eclipse-temurin",
-        "23",
-        Support::Until(20250318),
-        Support::Unscheduled,
-        "23.0.2+7",
-    ),
-    (
-        "eclipse-temurin",
-        "24",
-        Support::Until(20250916),
-        Support::Unscheduled,
-        "24.0.2+12",
-    ),
-    (
-        "eclipse-temurin",
-        "25",
-        Support::Until(20310930),
-        Support::Unscheduled,
-        "25.0.4.1+1",
-    ),
-    (
-        "eclipse-temurin",
-        "26",
-        Support::Until(20260915),
-        Support::Unscheduled,
-        "26.0.2+10",
-    ),
-    (
-        "fedora",
-        "1",
-        Support::Until(20040920),
-        Support::Unscheduled,
-        "1",
-    ),
-    (
-        "fedora",
-        "2",
-        Support::Until(20050411),
-        Support::Unscheduled,
-        "2",
-    ),
-    (
-        "fedora",
-        "3",
-        Support::Until(20060116),
-        Support::Unscheduled,
-        "3",
-    ),
-    (
-        "fedora",
-        "4",
-        Support::Until(20060807),
-        Support::Unscheduled,
-        "4",
-    ),
-    (
-        "fedora",
-        "5",
-        Support::Until(20070702),
-        Support::Unscheduled,
-        "5",
-    ),
-    (
-        "fedora",
-        "6",
-        Support::Until(20071207),
-        Support::Unscheduled,
-        "6",
-    ),
-    (
-        "fedora",
-        "7",
-        Support::Until(20080613),
-        Support::Unscheduled,
-        "7",
-    ),
-    (
-        "fedora",
-        "8",
-        Support::Until(20090107),
-        Support::Unscheduled,
-        "8",
-    ),
-    (
-        "fedora",
-        "9",
-        Support::Until(20090710),
-        Support::Unscheduled,
-        "9",
-    ),
-    (
-        "fedora",
-        "10",
-        Support::Until(20091217),
-        Support::Unscheduled,
-        "10",
-    ),
-    (
-        "fedora",
-        "11",
-        Support::Until(20100625),
-        Support::Unscheduled,
-        "11",
-    ),
-    (
-        "fedora",
-        "12",
-        Support::Until(20101202),
-        Support::Unscheduled,
-        "12",
-    ),
-    (
-        "fedora",
-        "13",
-        Support::Until(20110624),
-        Support::Unscheduled,
-        "13",
-    ),
-    (
-        "fedora",
-        "14",
-        Support::Until(20111209),
-        Support::Unscheduled,
-        "14",
-    ),
-    (
-        "fedora",
-        "15",
-        Support::Until(20120626),
-        Support::Unscheduled,
-        "15",
-    ),
-    (
-        "fedora",
-        "16",
-        Support::Until(20130212),
-        Support::Unscheduled,
-        "16",
-    ),
-    (
-        "fedora",
-        "17",
-        Support::Until(20130730),
-        Support::Unscheduled,
-        "17",
-    ),
-    (
-        "fedora",
-        "18",
-        Support::Until(20140114),
-        Support::Unscheduled,
-        "18",
-    ),
-    (
-        "fedora",
-        "19",
-        Support::Until(20150106),
-        Support::Unscheduled,
-        "19",
-    ),
-    (
-        "fedora",
-        "20",
-        Support::Until(20150623),
-        Support::Unscheduled,
-        "20",
-    ),
-    (
-        "fedora",
-        "21",
-        Support::Until(20151201),
-        Support::Unscheduled,
-        "21",
-    ),
-    (
-        "fedora",
-        "22",
-        Support::Until(20160719),
-        Support::Unscheduled,
-        "22",
-    ),
-    (
-        "fedora",
-        "23",
-        Support::Until(20161220),
-        Support::Unscheduled,
-        "23",
-    ),
-    (
-        "fedora",
-        "24",
-        Support::Until(20170808),
-        Support::Unscheduled,
-        "24",
-    ),
-    (
-        "fedora",
-        "25",
-        Support::Until(20171212),
-        Support::Unscheduled,
-        "25",
-    ),
-    (
-        "fedora",
-        "26",
-        Support::Until(20180529),
-        Support::Unscheduled,
-        "26",
-    ),
-    (
-        "fedora",
-        "27",
-        Support::Until(20181130),
-        Support::Unscheduled,
-        "27",
-    ),
-    (
-        "fedora",
-        "28",
-        Support::Until(20190528),
-        Support::Unscheduled,
-        "28",
-    ),
-    (
-        "fedora",
-        "29",
-        Support::Until(20191126),
-        Support::Unscheduled,
-        "29",
-    ),
-    (
-        "fedora",
-        "30",
-        Support::Until(20200526),
-        Support::Unscheduled,
-        "30",
-    ),
-    (
-        "fedora",
-        "31",
-        Support::Until(20201124),
-        Support::Unscheduled,
-        "31",
-    ),
-    (
-        "fedora",
-        "32",
-        Support::Until(20210525),
-        Support::Unscheduled,
-        "32",
-    ),
-    (
-        "fedora",
-        "33",
-        Support::Until(20211130),
-        Support::Unscheduled,
-        "33",
-    ),
-    (
-        "fedora",
-        "34",
-        Support::Until(20220607),
-        Support::Unscheduled,
-        "34",
-    ),
-    (
-        "fedora",
-        "35",
-        Support::Until(20221213),
-        Support::Unscheduled,
-        "35",
-    ),
-    (
-        "fedora",
-        "36",
-        Support::Until(20230516),
-        Support::Unscheduled,
-        "36",
-    ),
-    (
-        "fedora",
-        "37",
-        Support::Until(20231205),
-        Support::Unscheduled,
-        "37",
-    ),
-    (
-        "fedora",
-        "38",
-        Support::Until(20240521),
-        Support::Unscheduled,
-        "38",
-    ),
-    (
-        "fedora",
-        "39",
-        Support::Until(20241126),
-        Support::Unscheduled,
-        "39",
-    ),
-    (
-        "fedora",
-        "40",
-        Support::Until(20250513),
-        Support::Unscheduled,
-        "40",
-    ),
-    (
-        "fedora",
-        "41",
-        Support::Until(20251215),
-        Support::Unscheduled,
-        "41",
-    ),
-    (
-        "fedora",
-        "42",
-        Support::Until(20260527),
-        Support::Unscheduled,
-        "42",
-    ),
-    (
-        "fedora",
-        "43",
-        Support::Until(20261209),
-        Support::Unscheduled,
-        "43",
-    ),
-    (
-        "fedora",
-        "44",
-        Support::Until(20270602),
-        Support::Unscheduled,
-        "44",
-    ),
-    (
-        "golang",
-        "1.10",
-        Support::Until(20190225),
-        Support::Unscheduled,
-        "1.10.8",
-    ),
-    (
-        "golang",
-        "1.11",
-        Support::Until(20190903),
-        Support::Unscheduled,
-        "1.11.13",
-    ),
-    (
-        "golang",
-        "1.12",
-        Support::Until(20200225),
-        Support::Unscheduled,
-        "1.12.17",
-    ),
-    (
-        "golang",
-        "1.13",
-        Support::Until(20200811),
-        Support::Unscheduled,
-        "1.13.15",
-    ),
-    (
-        "golang",
-        "1.14",
-        Support::Until(20210216),
-        Support::Unscheduled,
-        "1.14.15",
-    ),
-    (
-        "golang",
-        "1.15",
-        Support::Until(20210816),
-        Support::Unscheduled,
-        "1.15.15",
-    ),
-    (
-        "golang",
-        "1.16",
-        Support::Until(20220315),
-        Support::Unscheduled,
-        "1.16.15",
-    ),
-    (
-        "golang",
-        "1.17",
-        Support::Until(20220802),
-        Support::Unscheduled,
-        "1.17.13",
-    ),
-    (
-        "golang",
-        "1.18",
-        Support::Until(20230201),
-        Support::Unscheduled,
-        "1.18.10",
-    ),
-    (
-        "golang",
-        "1.19",
-        Support::Until(20230906),
-        Support::Unscheduled,
-        "1.19.13",
-    ),
-    (
-        "golang",
-        "1.20",
-        Support::Until(20240206),
-        Support::Unscheduled,
-        "1.20.14",
-    ),
-    (
-        "golang",
-        "1.21",
-        Support::Until(20240813),
-        Support::Unscheduled,
-        "1.21.13",
-    ),
-    (
-        "golang",
-        "1.22",
-        Support::Until(20250211),
-        Support::Unscheduled,
-        "1.22.12",
-    ),
-    (
-        "golang",
-        "1.23",
-        Support::Until(20250812),
-        Support::Unscheduled,
-        "1.23.12",
-    ),
-    (
-        "golang",
-        "1.24",
-        Support::Until(20260210),
-        Support::Unscheduled,
-        "1.24.13",
-    ),
-    (
-        "golang",
-        "1.25",
-        Support::Until(20260819),
-        Support::Unscheduled,
-        "1.25.14",
-    ),
-    (
-        "golang",
-        "1.26",
-        Support::Unscheduled,
-        Support::Unscheduled,
-        "1.26.7",
-    ),
-    (
-        "golang",
-        "1.27",
-        Support::Unscheduled,
-        Support::Unscheduled,
-        "1.27.0",
-    ),
-    (
-        "httpd",
-        "1.3",
-        Support::Until(20100203),
-        Support::Unscheduled,
-        "1.3.42",
-    ),
-    (
-        "httpd",
-        "2.0",
-        Support::Until(20130710),
-        Support::Unscheduled,
-        "2.0.65",
-    ),
-    (
-        "httpd",
-        "2.2",
-        Support::Until(20170711),
-        Support::Unscheduled,
-        "2.2.34",
-    ),
-    (
-        "httpd",
-        "2.4",
-        Support::Unscheduled,
-        Support::Unscheduled,
-        "2.4.68",
-    ),
-    (
-        "mariadb",
-        "5.1",
-        Support::Until(20150201),
-        Support::Until(20150201),
-        "5.1.67",
-    ),
-    (
-        "mariadb",
-        "5.2",
-        Support::Until(20151110),
-        Support::Until(20151110),
-        "5.2.14",
-    ),
-    (
-        "mariadb",
-        "5.3",
-        Support::Until(20170301),
-        Support::Until(20170301),
-        "5.3.12",
-    ),
-    (
-        "mariadb",
-        "5.5",
-        Support::Until(20200411),
-        Support::Until(20200411),
-        "5.5.68",
-    ),
-    (
-        "mariadb",
-        "10.0",
-        Support::Until(20190331),
-        Support::Until(20190331),
-        "10.0.38",
-    ),
-    (
-        "mariadb",
-        "10.1",
-        Support::Until(20201017),
-        Support::Until(20201017),
-        "10.1.48",
-    ),
-    (
-        "mariadb",
-        "10.2",
-        Support::Until(20220523),
-        Support::Until(20220523),
-        "10.2.44",
-    ),
-    (
-        "mariadb",
-        "10.3",
-        Support::Until(20230525),
-        Support::Until(20230525),
-        "10.3.39",
-    ),
-    (
-        "mariadb",
-        "10.4",
-        Support::Until(20240618),
-        Support::Until(20240618),
-        "10.4.34",
-    ),
-    (
-        "mariadb",
-        "10.5",
-        Support::Until(20250624),
-        Support::Until(20250716),
-        "10.5.29",
-    ),
-    (
-        "mariadb",
-        "10.6",
-        Support::Until(20260706),
-        Support::Until(20290823),
-        "10.6.28",
-    ),
-    (
-        "mariadb",
-        "10.7",
-        Support::Until(20230209),
-        Support::Unscheduled,
-        "10.7.8",
-    ),
-    (
-        "mariadb",
-        "10.8",
-        Support::Until(20230520),
-        Support::Unscheduled,
-        "10.8.8",
-    ),
-    (
-        "mariadb",
-        "10.9",
-        Support::Until(20230822),
-        Support::Unscheduled,
-        "10.9.8",
-    ),
-    (
-        "mariadb",
-        "10.10",
-        Support::Until(20231117),
-        Support::Unscheduled,
-        "10.10.7",
-    ),
-    (
-        "mariadb",
-        "10.11",
-        Support::Until(20280216),
-        Support::Until(20280216),
-        "10.11.18",
-    ),
-    (
-        "mariadb",
-        "11.0",
-        Support::Until(20240606),
-        Support::Unscheduled,
-        "11.0.6",
-    ),
-    (
-        "mariadb",
-        "11.1",
-        Support::Until(20240821),
-        Support::Unscheduled,
-        "11.1.6",
-    ),
-    (
-        "mariadb",
-        "11.2",
-        Support::Until(20241121),
-        Support::Unscheduled,
-        "11.2.6",
-    ),
-    (
-        "mariadb",
-        "11.3",
-        Support::Until(20240529),
-        Support::Unscheduled,
-        "11.3.2",
-    ),
-    (
-        "mariadb",
-        "11.4",
-        Support::Until(20290529),
-        Support::Until(20330116),
-        "11.4.12",
-    ),
-    (
-        "mariadb",
-        "11.5",
-        Support::Until(20241121),
-        Support::Unscheduled,
-        "11.5.2",
-    ),
-    (
-        "mariadb",
-        "11.6",
-        Support::Until(20250213),
-        Support::Unscheduled,
-        "11.6.2",
-    ),
-    (
-        "mariadb",
-        "11.7",
-        Support::Until(20250512),
-        Support::Unscheduled,
-        "11.7.2",
-    ),
-    (
-        "mariadb",
-        "11.8",
-        Support::Until(20280604),
-        Support::Until(20331022),
-        "11.8.8",
-    ),
-    (
-        "mariadb",
-        "12.0",
-        Support::Until(20251118),
-        Support::Unscheduled,
-        "12.0.2",
-    ),
-    (
-        "mariadb",
-        "12.1",
-        Support::Until(20260213),
-        Support::Unscheduled,
-        "12.1.2",
-    ),
-    (
-        "mariadb",
-        "12.2",
-        Support::Until(20260528),
-        Support::Unscheduled,
-        "12.2.2",
-    ),
-    (
-        "mariadb",
-        "12.3",
-        Support::Until(20290612),
-        Support::Unscheduled,
-        "12.3.2",
-    ),
-    (
-        "mongodb",
-        "1.0",
-        Support::Until(20100831),
-        Support::Unscheduled,
-        "1.0.1",
-    ),
-    (
-        "mongodb",
-        "1.2",
-        Support::Until(20110630),
-        Support::Unscheduled,
-        "1.2.5",
-    ),
-    (
-        "mongodb",
-        "1.4",
-        Support::Until(20120930),
-        Support::Unscheduled,
-        "1.4.5",
-    ),
-    (
-        "mongodb",
-        "1.6",
-        Support::Until(20120228),
-        Support::Unscheduled,
-        "1.6.5",
-    ),
-    (
-        "mongodb",
-        "1.8",
-        Support::Until(20120930),
-        Support::Unscheduled,
-        "1.8.5",
-    ),
-    (
-        "mongodb",
-        "2.0",
-        Support::Until(20130331),
-        Support::Unscheduled,
-        "2.0.9",
-    ),
-    (
-        "mongodb",
-        "2.2",
-        Support::Until(20140228),
-        Support::Unscheduled,
-        "2.2.7",
-    ),
-    (
-        "mongodb",
-        "2.4",
-        Support::Until(20130331),
-        Support::Unscheduled,
-        "2.4.14",
-    ),
-    (
-        "mongodb",
-        "2.6",
-        Support::Until(20161031),
-        Support::Unscheduled,
-        "2.6.12",
-    ),
-    (
-        "mongodb",
-        "3.0",
-        Support::Until(20180228),
-        Support::Unscheduled,
-        "3.0.15",
-    ),
-    (
-        "mongodb",
-        "3.2",
-        Support::Until(20180930),
-        Support::Unscheduled,
-        "3.2.22",
-    ),
-    (
-        "mongodb",
-        "3.4",
-        Support::Until(20200131),
-        Support::Unscheduled,
-        "3.4.24",
-    ),
-    (
-        "mongodb",
-        "3.6",
-        Support::Until(20210430),
-        Support::Unscheduled,
-        "3.6.23",
-    ),
-    (
-        "mongodb",
-        "4.0",
-        Support::Until(20220430),
-        Support::Unscheduled,
-        "4.0.28",
-    ),
-    (
-        "mongodb",
-        "4.2",
-        Support::Until(20230430),
-        Support::Unscheduled,
-        "4.2.25",
-    ),
-    (
-        "mongodb",
-        "4.4",
-        Support::Until(20240229),
-        Support::Unscheduled,
-        "4.4.31",
-    ),
-    (
-        "mongodb",
-        "5.0",
-        Support::Until(20241031),
-        Support::Unscheduled,
-        "5.0.34",
-    ),
-    (
-        "mongodb",
-        "5.1",
-        Support::Until(20220119),
-        Support::Unscheduled,
-        "5.1.1",
-    ),
-    (
-        "mongodb",
-        "5.2",
-        Support::Until(20220323),
-        Support::Unscheduled,
-        "5.2.1",
-    ),
-    (
-        "mongodb",
-        "5.3",
-        Support::Until(20220719),
-        Support::Unscheduled,
-        "5.3.2",
-    ),
-    (
-        "mongodb",
-        "6.0",
-        Support::Until(20250731),
-        Support::Unscheduled,
-        "6.0.29",
-    ),
-    (
-        "mongodb",
-        "6.1",
-        Support::Until(20230209),
-        Support::Unscheduled,
-        "6.1.1",
-    ),
-    (
-        "mongodb",
-        "6.2",
-        Support::Until(20230424),
-        Support::Unscheduled,
-        "6.2.1",
-    ),
-    (
-        "mongodb",
-        "6.3",
-        Support::Until(20230831),
-        Support::Unscheduled,
-        "6.3.2",
-    ),
-    (
-        "mongodb",
-        "7.0",
-        Support::Until(20270831),
-        Support::Unscheduled,
-        "7.0.40",
-    ),
-    (
-        "mongodb",
-        "7.1",
-        Support::Until(20240123),
-        Support::Unscheduled,
-        "7.1.1",
-    ),
-    (
-        "mongodb",
-        "7.2",
-        Support::Until(20240327),
-        Support::Unscheduled,
-        "7.2.2",
-    ),
-    (
-        "mongodb",
-        "7.3",
-        Support::Until(20241002),
-        Support::Unscheduled,
-        "7.3.4",
-    ),
-    (
-        "mongodb",
-        "8.0",
-        Support::Until(20291031),
-        Support::Unscheduled,
-        "8.0.29",
-    ),
-    (
-        "mongodb",
-        "8.1",
-        Support::Until(20250930),
-        Support::Unscheduled,
-        "8.1.3",
-    ),
-    (
-        "mongodb",
-        "8.2",
-        Support::Until(20260731),
-        Support::Unscheduled,
-        "8.2.12",
-    ),
-    (
-        "mongodb",
-        "8.3",
-        Support::Until(20291031),
-        Support::Unscheduled,
-        "8.3.8",
-    ),
-    (
-        "mysql",
-        "5.5",
-        Support::Until(20181231),
-        Support::Unscheduled,
-        "5.5.63",
-    ),
-    (
-        "mysql",
-        "5.6",
-        Support::Until(20210228),
-        Support::Unscheduled,
-        "5.6.51",
-    ),
-    (
-        "mysql",
-        "5.7",
-        Support::Until(20231031),
-        Support::Unscheduled,
-        "5.7.44",
-    ),
-    (
-        "mysql",
-        "8.0",
-        Support::Until(20260430),
-        Support::Unscheduled,
-        "8.0.46",
-    ),
-    (
-        "mysql",
-        "8.1",
-        Support::Until(20231025),
-        Support::Unscheduled,
-        "8.1.0",
-    ),
-    (
-        "mysql",
-        "8.2",
-        Support::Until(20231214),
-        Support::Unscheduled,
-        "8.2.0",
-    ),
-    (
-        "mysql",
-        "8.3",
-        Support::Until(20240410),
-        Support::Unscheduled,
-        "8.3.0",
-    ),
-    (
-        "mysql",
-        "8.4",
-        Support::Until(20320430),
-        Support::Unscheduled,
-        "8.4.11",
-    ),
-    (
-        "mysql",
-        "9.0",
-        Support::Until(20241015),
-        Support::Unscheduled,
-        "9.0.1",
-    ),
-    (
-        "mysql",
-        "9.1",
-        Support::Until(20250121),
-        Support::Unscheduled,
-        "9.1.2",
-    ),
-    (
-        "mysql",
-        "9.2",
-        Support::Until(20250415),
-        Support::Unscheduled,
-        "9.2.2",
-    ),
-    (
-        "mysql",
-        "9.3",
-        Support::Until(20250722),
-        Support::Unscheduled,
-        "9.3.2",
-    ),
-    (
-        "mysql",
-        "9.4",
-        Support::Until(20251021),
-        Support::Unscheduled,
-        "9.4.2",
-    ),
-    (
-        "mysql",
-        "9.5",
-        Support::Until(20260120),
-        Support::Unscheduled,
-        "9.5.2",
-    ),
-    (
-        "mysql",
-        "9.6",
-        Support::Until(20260421),
-        Support::Unscheduled,
-        "9.6.1",
-    ),
-    (
-        "mysql",
-        "9.7",
-        Support::Until(20340421),
-        Support::Unscheduled,
-        "9.7.2",
-    ),
-    (
-        "nginx",
-        "1.0",
-        Support::Until(20120423),
-        Support::Unscheduled,
-        "1.0.15",
-    ),
-    (
-        "nginx",
-        "1.2",
-        Support::Until(20130424),
-        Support::Unscheduled,
-        "1.2.9",
-    ),
-    (
-        "nginx",
-        "1.4",
-        Support::Until(20140424),
-        Support::Unscheduled,
-        "1.4.7",
-    ),
-    (
-        "nginx",
-        "1.6",
-        Support::Until(20150421),
-        Support::Unscheduled,
-        "1.6.3",
-    ),
-    (
-        "nginx",
-        "1.8",
-        Support::Until(20160426),
-        Support::Unscheduled,
-        "1.8.1",
-    ),
-    (
-        "nginx",
-        "1.10",
-        Support::Until(20170412),
-        Support::Unscheduled,
-        "1.10.3",
-    ),
-    (
-        "nginx",
-        "1.12",
-        Support::Until(20180417),
-        Support::Unscheduled,
-        "1.12.2",
-    ),
-    (
-        "nginx",
-        "1.14",
-        Support::Until(20190423),
-        Support::Unscheduled,
-        "1.14.2",
-    ),
-    (
-        "nginx",
-        "1.16",
-        Support::Until(20200420),
-        Support::Unscheduled,
-        "1.16.1",
-    ),
-    (
-        "nginx",
-        "1.18",
-        Support::Until(20210420),
-        Support::Unscheduled,
-        "1.18.0",
-    ),
-    (
-        "nginx",
-        "1.19",
-        Support::Until(20210525),
-        Support::Unscheduled,
-        "1.19.10",
-    ),
-    (
-        "nginx",
-        "1.20",
-        Support::Until(20220524),
-        Support::Unscheduled,
-        "1.20.2",
-    ),
-    (
-        "nginx",
-        "1.21",
-        Support::Until(20220621),
-        Support::Unscheduled,
-        "1.21.6",
-    ),
-    (
-        "nginx",
-        "1.22",
-        Support::Until(20230411),
-        Support::Unscheduled,
-        "1.22.1",
-    ),
-    (
-        "nginx",
-        "1.23",
-        Support::Until(20230523),
-        Support::Unscheduled,
-        "1.23.4",
-    ),
-    (
-        "nginx",
-        "1.24",
-        Support::Until(20240423),
-        Support::Unscheduled,
-        "1.24.0",
-    ),
-    (
-        "nginx",
-        "1.25",
-        Support::Until(20240529),
-        Support::Unscheduled,
-        "1.25.5",
-    ),
-    (
-        "nginx",
-        "1.26",
-        Support::Until(20250423),
-        Support::Unscheduled,
-        "1.26.3",
-    ),
-    (
-        "nginx",
-        "1.27",
-        Support::Until(20250624),
-        Support::Unscheduled,
-        "1.27.5",
-    ),
-    (
-        "nginx",
-        "1.28",
-        Support::Until(20260414),
-        Support::Unscheduled,
-        "1.28.3",
-    ),
-    (
-        "nginx",
-        "1.29",
-        Support::Until(20260513),
-        Support::Unscheduled,
-        "1.29.8",
-    ),
-    (
-        "nginx",
-        "1.30",
-        Support::Unscheduled,
-        Support::Unscheduled,
-        "1.30.4",
-    ),
-    (
-        "nginx",
-        "1.31",
-        Support::Unscheduled,
-        Support::Unscheduled,
-        "1.31.4",
-    ),
-    ("nodejs", "1", Support::Ended, Support::Unscheduled, "1.8.4"),
-    ("nodejs", "2", Support::Ended, Support::Unscheduled, "2.5.0"),
-    ("nodejs", "3", Support::Ended, Support::Unscheduled, "3.3.1"),
-    (
-        "nodejs",
-        "4",
-        Support::Until(20180430),
-        Support::Unscheduled,
-        "4.9.1",
-    ),
-    (
-        "nodejs",
-        "5",
-        Support::Until(20160630),
-        Support::Unscheduled,
-        "5.12.0",
-    ),
-    (
-        "nodejs",
-        "6",
-        Support::Until(20190430),
-        Support::Unscheduled,
-        "6.17.1",
-    ),
-    (
-        "nodejs",
-        "7",
-        Support::Until(20170630),
-        Support::Unscheduled,
-        "7.10.1",
-    ),
-    (
-        "nodejs",
-        "8",
-        Support::Until(20191231),
-        Support::Unscheduled,
-        "8.17.0",
-    ),
-    (
-        "nodejs",
-        "9",
-        Support::Until(20180630),
-        Support::Unscheduled,
-        "9.11.2",
-    ),
-    (
-        "nodejs",
-        "10",
-        Support::Until(20210430),
-        Support::Unscheduled,
-        "10.24.1",
-    ),
-    (
-        "nodejs",
-        "11",
-        Support::Until(20190630),
-        Support::Unscheduled,
-        "11.15.0",
-    ),
-    (
-        "nodejs",
-        "12",
-        Support::Until(20220430),
-        Support::Unscheduled,
-        "12.22.12",
-    ),
-    (
-        "nodejs",
-        "13",
-        Support::Until(20200601),
-        Support::Unscheduled,
-        "13.14.0",
-    ),
-    (
-        "nodejs",
-        "14",
-        Support::Until(20230430),
-        Support::Unscheduled,
-        "14.21.3",
-    ),
-    (
-        "nodejs",
-        "15",
-        Support::Until(20210601),
-        Support::Unscheduled,
-        "15.14.0",
-    ),
-    (
-        "nodejs",
-        "16",
-        Support::Until(20230911),
-        Support::Unscheduled,
-        "16.20.2",
-    ),
-    (
-        "nodejs",
-        "17",
-        Support::Until(20220601),
-        Support::Unscheduled,
-        "17.9.1",
-    ),
-    (
-        "nodejs",
-        "18",
-        Support::Until(20250430),
-        Support::Unscheduled,
-        "18.20.8",
-    ),
-    (
-        "nodejs",
-        "19",
-        Support::Until(20230601),
-        Support::Unscheduled,
-        "19.9.0",
-    ),
-    (
-        "nodejs",
-        "20",
-        Support::Until(20260430),
-        Support::Unscheduled,
-        "20.20.2",
-    ),
-    (
-        "nodejs",
-        "21",
-        Support::Until(20240601),
-        Support::Unscheduled,
-        "21.7.3",
-    ),
-    (
-        "nodejs",
-        "22",
-        Support::Until(20270430),
-        Support::Unscheduled,
-        "22.23.2",
-    ),
-    (
-        "nodejs",
-        "23",
-        Support::Until(20250601),
-        Support::Unscheduled,
-        "23.11.1",
-    ),
-    (
-        "nodejs",
-        "24",
-        Support::Until(20280430),
-        Support::Unscheduled,
-        "24.19.0",
-    ),
-    (
-        "nodejs",
-        "25",
-        Support::Until(20260601),
-        Support::Unscheduled,
-        "25.9.0",
-    ),
-    (
-        "nodejs",
-        "26",
-        Support::Until(20290430),
-        Support::Unscheduled,
-        "26.7.0",
-    ),
-    (
-        "openjdk",
-        "9",
-        Support::Until(20180320),
-        Support::Unscheduled,
-        "9.0.4",
-    ),
-    (
-        "openjdk",
-        "10",
-        Support::Until(20180925),
-        Support::Unscheduled,
-        "10.0.2",
-    ),
-    (
-        "openjdk",
-        "11",
-        Support::Until(20190319),
-        Support::Unscheduled,
-        "11.0.2",
-    ),
-    (
-        "openjdk",
-        "12",
-        Support::Until(20190917),
-        Support::Unscheduled,
-        "12.0.2",
-    ),
-    (
-        "openjdk",
-        "13",
-        Support::Until(20200317),
-        Support::Unscheduled,
-        "13.0.2",
-    ),
-    (
-        "openjdk",
-        "14",
-        Support::Until(20200916),
-        Support::Unscheduled,
-        "14.0.2",
-    ),
-    (
-        "openjdk",
-        "15",
-        Support::Until(20210316),
-        Support::Unscheduled,
-        "15.0.2",
-    ),
-    (
-        "openjdk",
-        "16",
-        Support::Until(20210914),
-        Support::Unscheduled,
-        "16.0.2",
-    ),
-    (
-        "openjdk",
-        "17",
-        Support::Until(20220322),
-        Support::Unscheduled,
-        "17.0.2",
-    ),
-    (
-        "openjdk",
-        "18",
-        Support::Until(20220920),
-        Support::Unscheduled,
-        "18.0.2.1",
-    ),
-    (
-        "openjdk",
-        "19",
-        Support::Until(20230321),
-        Support::Unscheduled,
-        "19.0.2",
-    ),
-    (
-        "openjdk",
-        "20",
-        Support::Until(20230919),
-        Support::Unscheduled,
-        "20.0.2",
-    ),
-    (
-        "openjdk",
-        "21",
-        Support::Until(20240319),
-        Support::Unscheduled,
-        "21.0.2",
-    ),
-    (
-        "openjdk",
-        "22",
-        Support::Until(20240917),
-        Support::Unscheduled,
-        "22.0.2",
-    ),
-    (
-        "openjdk",
-        "23",
-        Support::Until(20250318),
-        Support::Unscheduled,
-        "23.0.2",
-    ),
-    (
-        "openjdk",
-        "24",
-        Support::Until(20250916),
-        Support::Unscheduled,
-        "24",
-    ),
-    (
-        "openjdk",
-        "25",
-        Support::Until(20260317),
-        Support::Unscheduled,
-        "25",
-    ),
-    (
-        "openjdk",
-        "26",
-        Support::Until(20260918),
-        Support::Unscheduled,
-        "26",
-    ),
-    (
-        "oraclelinux",
-        "6",
-        Support::Until(20210331),
-        Support::Until(20241231),
-        "6.10",
-    ),
-    (
-        "oraclelinux",
-        "7",
-        Support::Until(20241231),
-        Support::Until(20280630),
-        "7.9",
-    ),
-    (
-        "oraclelinux",
-        "8",
-        Support::Until(20290731),
-        Support::Until(20320731),
-        "8.10",
-    ),
-    (
-        "oraclelinux",
-        "9",
-        Support::Until(20320630),
-        Support::Until(20350630),
-        "9.8",
-    ),
-    (
-        "oraclelinux",
-        "10",
-        Support::Unscheduled,
-        Support::Unscheduled,
-        "10.1",
-    ),
-    (
-        "php",
-        "5.0",
-        Support::Until(20050905),
-        Support::Unscheduled,
-        "5.0.5",
-    ),
-    (
-        "php",
-        "5.1",
-        Support::Until(20060824),
-        Support::Unscheduled,
-        "5.1.6",
-    ),
-    (
-        "php",
-        "5.2",
-        Support::Until(20110106),
-        Support::Unscheduled,
-        "5.2.17",
-    ),
-    (
-        "php",
-        "5.3",
-        Support::Until(20140814),
-        Support::Unscheduled,
-        "5.3.29",
-    ),
-    (
-        "php",
-        "5.4",
-        Support::Until(20150914),
-        Support::Unscheduled,
-        "5.4.45",
-    ),
-    (
-        "php",
-        "5.5",
-        Support::Until(20160721),
-        Support::Unscheduled,
-        "5.5.38",
-    ),
-    (
-        "php",
-        "5.6",
-        Support::Until(20181231),
-        Support::Unscheduled,
-        "5.6.40",
-    ),
-    (
-        "php",
-        "7.0",
-        Support::Until(20190110),
-        Support::Unscheduled,
-        "7.0.33",
-    ),
-    (
-        "php",
-        "7.1",
-        Support::Until(20191201),
-        Support::Unscheduled,
-        "7.1.33",
-    ),
-    (
-        "php",
-        "7.2",
-        Support::Until(20201130),
-        Support::Unscheduled,
-        "7.2.34",
-    ),
-    (
-        "php",
-        "7.3",
-        Support::Until(20211206),
-        Support::Unscheduled,
-        "7.3.33",
-    ),
-    (
-        "php",
-        "7.4",
-        Support::Until(20221128),
-        Support::Unscheduled,
-        "7.4.33",
-    ),
-    (
-        "php",
-        "8.0",
-        Support::Until(20231126),
-        Support::Unscheduled,
-        "8.0.30",
-    ),
-    (
-        "php",
-        "8.1",
-        Support::Until(20251231),
-        Support::Unscheduled,
-        "8.1.34",
-    ),
-    (
-        "php",
-        "8.2",
-        Support::Until(20261231),
-        Support::Unscheduled,
-        "8.2.33",
-    ),
-    (
-        "php",
-        "8.3",
-        Support::Until(20271231),
-        Support::Unscheduled,
-        "8.3.33",
-    ),
-    (
-        "php",
-        "8.4",
-        Support::Until(20281231),
-        Support::Unscheduled,
-        "8.4.24",
-    ),
-    (
-        "php",
-        "8.5",
-        Support::Until(20291231),
-        Support::Unscheduled,
-        "8.5.9",
-    ),
-    (
-        "postgresql",
-        "6.3",
-        Support::Until(20030301),
-        Support::Unscheduled,
-        "6.3.2",
-    ),
-    (
-        "postgresql",
-        "6.4",
-        Support::Until(20031030),
-        Support::Unscheduled,
-        "6.4.2",
-    ),
-    (
-        "postgresql",
-        "6.5",
-        Support::Until(20040609),
-        Support::Unscheduled,
-        "6.5.3",
-    ),
-    (
-        "postgresql",
-        "7.0",
-        Support::Until(20050508),
-        Support::Unscheduled,
-        "7.0.3",
-    ),
-    (
-        "postgresql",
-        "7.1",
-        Support::Until(20060413),
-        Support::Unscheduled,
-        "7.1.3",
-    ),
-    (
-        "postgresql",
-        "7.2",
-        Support::Until(20070204),
-        Support::Unscheduled,
-        "7.2.8",
-    ),
-    (
-        "postgresql",
-        "7.3",
-        Support::Until(20071127),
-        Support::Unscheduled,
-        "7.3.21",
-    ),
-    (
-        "postgresql",
-        "7.4",
-        Support::Until(20101001),
-        Support::Unscheduled,
-        "7.4.30",
-    ),
-    (
-        "postgresql",
-        "8.0",
-        Support::Until(20101001),
-        Support::Unscheduled,
-        "8.0.26",
-    ),
-    (
-        "postgresql",
-        "8.1",
-        Support::Until(20101108),
-        Support::Unscheduled,
-        "8.1.23",
-    ),
-    (
-        "postgresql",
-        "8.2",
-        Support::Until(20111205),
-        Support::Unscheduled,
-        "8.2.23",
-    ),
-    (
-        "postgresql",
-        "8.3",
-        Support::Until(20130207),
-        Support::Unscheduled,
-        "8.3.23",
-    ),
-    (
-        "postgresql",
-        "8.4",
-        Support::Until(20140724),
-        Support::Unscheduled,
-        "8.4.22",
-    ),
-    (
-        "postgresql",
-        "9.0",
-        Support::Until(20151008),
-        Support::Unscheduled,
-        "9.0.23",
-    ),
-    (
-        "postgresql",
-        "9.1",
-        Support::Until(20161027),
-        Support::Unscheduled,
-        "9.1.24",
-    ),
-    (
-        "postgresql",
-        "9.2",
-        Support::Until(20171109),
-        Support::Unscheduled,
-        "9.2.24",
-    ),
-    (
-        "postgresql",
-        "9.3",
-        Support::Until(20181108),
-        Support::Unscheduled,
-        "9.3.25",
-    ),
-    (
-        "postgresql",
-        "9.4",
-        Support::Until(20200213),
-        Support::Unscheduled,
-        "9.4.26",
-    ),
-    (
-        "postgresql",
-        "9.5",
-        Support::Until(20210211),
-        Support::Unscheduled,
-        "9.5.25",
-    ),
-    (
-        "postgresql",
-        "9.6",
-        Support::Until(20211111),
-        Support::Unscheduled,
-        "9.6.24",
-    ),
-    (
-        "postgresql",
-        "10",
-        Support::Until(20221110),
-        Support::Unscheduled,
-        "10.23",
-    ),
-    (
-        "postgresql",
-        "11",
-        Support::Until(20231109),
-        Support::Unscheduled,
-        "11.22",
-    ),
-    (
-        "postgresql",
-        "12",
-        Support::Until(20241121),
-        Support::Unscheduled,
-        "12.22",
-    ),
-    (
-        "postgresql",
-        "13",
-        Support::Until(20251113),
-        Support::Unscheduled,
-        "13.23",
-    ),
-    (
-        "postgresql",
-        "14",
-        Support::Until(20261112),
-        Support::Unscheduled,
-        "14.24",
-    ),
-    (
-        "postgresql",
-        "15",
-        Support::Until(20271111),
-        Support::Unscheduled,
-        "15.19",
-    ),
-    (
-        "postgresql",
-        "16",
-        Support::Until(20281109),
-        Support::Unscheduled,
-        "16.15",
-    ),
-    (
-        "postgresql",
-        "17",
-        Support::Until(20291108),
-        Support::Unscheduled,
-        "17.11",
-    ),
-    (
-        "postgresql",
-        "18",
-        Support::Until(20301114),
-        Support::Unscheduled,
-        "18.6",
-    ),
-    (
-        "python",
-        "2.6",
-        Support::Until(20131029),
-        Support::Unscheduled,
-        "2.6.9",
-    ),
-    (
-        "python",
-        "2.7",
-        Support::Until(20200101),
-        Support::Unscheduled,
-        "2.7.18",
-    ),
-    (
-        "python",
-        "3.0",
-        Support::Until(20090627),
-        Support::Unscheduled,
-        "3.0.1",
-    ),
-    (
-        "python",
-        "3.1",
-        Support::Until(20120409),
-        Support::Unscheduled,
-        "3.1.5",
-    ),
-    (
-        "python",
-        "3.2",
-        Support::Until(20160220),
-        Support::Unscheduled,
-        "3.2.6",
-    ),
-    (
-        "python",
-        "3.3",
-        Support::Until(20170929),
-        Support::Unscheduled,
-        "3.3.7",
-    ),
-    (
-        "python",
-        "3.4",
-        Support::Until(20190318),
-        Support::Unscheduled,
-        "3.4.10",
-    ),
-    (
-        "python",
-        "3.5",
-        Support::Until(20200930),
-        Support::Unscheduled,
-        "3.5.10",
-    ),
-    (
-        "python",
-        "3.6",
-        Support::Until(20211223),
-        Support::Unscheduled,
-        "3.6.15",
-    ),
-    (
-        "python",
-        "3.7",
-        Support::Until(20230627),
-        Support::Unscheduled,
-        "3.7.17",
-    ),
-    (
-        "python",
-        "3.8",
-        Support::Until(20241007),
-        Support::Unscheduled,
-        "3.8.20",
-    ),
-    (
-        "python",
-        "3.9",
-        Support::Until(20251031),
-        Support::Unscheduled,
-        "3.9.25",
-    ),
-    (
-        "python",
-        "3.10",
-        Support::Until(20261031),
-        Support::Unscheduled,
-        "3.10.21",
-    ),
-    (
-        "python",
-        "3.11",
-        Support::Until(20271031),
-        Support::Unscheduled,
-        "3.11.16",
-    ),
-    (
-        "python",
-        "3.12",
-        Support::Until(20281031),
-        Support::Unscheduled,
-        "3.12.14",
-    ),
-    (
-        "python",
-        "3.13",
-        Support::Until(20291031),
-        Support::Unscheduled,
-        "3.13.15",
-    ),
-    (
-        "python",
-        "3.14",
-        Support::Until(20301031),
-        Support::Unscheduled,
-        "3.14.7",
-    ),
-    (
-        "redis",
-        "5.0",
-        Support::Until(20220427),
-        Support::Unscheduled,
-        "5.0.14",
-    ),
-    (
-        "redis",
-        "6.0",
-        Support::Until(20220531),
-        Support::Unscheduled,
-        "6.0.20",
-    ),
-    (
-        "redis",
-        "6.2",
-        Support::Until(20270401),
-        Support::Unscheduled,
-        "6.2.24",
-    ),
-    (
-        "redis",
-        "7.0",
-        Support::Until(20240729),
-        Support::Unscheduled,
-        "7.0.15",
-    ),
-    (
-        "redis",
-        "7.2",
-        Support::Until(20291201),
-        Support::Unscheduled,
-        "7.2.16",
-    ),
-    (
-        "redis",
-        "7.4",
-        Support::Until(20291201),
-        Support::Unscheduled,
-        "7.4.11",
-    ),
-    (
-        "redis",
-        "8.0",
-        Support::Until(20261201),
-        Support::Unscheduled,
-        "8.0.6",
-    ),
-    (
-        "redis",
-        "8.2",
-        Support::Until(20300901),
-        Support::Unscheduled,
-        "8.2.9",
-    ),
-    (
-        "redis",
-        "8.4",
-        Support::Unscheduled,
-        Support::Unscheduled,
-        "8.4.6",
-    ),
-    (
-        "redis",
-        "8.6",
-        Support::Unscheduled,
-        Support::Unscheduled,
-        "8.6.6",
-    ),
-    (
-        "redis",
-        "8.8",
-        Support::Unscheduled,
-        Support::Unscheduled,
-        "8.8.2",
-    ),
-    (
-        "redis",
-        "8.10",
-        Support::Unscheduled,
-        Support::Unscheduled,
-        "8.10.1",
-    ),
-    (
-        "rockylinux",
-        "8",
-        Support::Until(20290531),
-        Support::Unscheduled,
-        "8.10",
-    ),
-    (
-        "rockylinux",
-        "9",
-        Support::Until(20320531),
-        Support::Unscheduled,
-        "9.8",
-    ),
-    (
-        "rockylinux",
-        "10",
-        Support::Until(20350531),
-        Support::Unscheduled,
-        "10.2",
-    ),
-    (
-        "ruby",
-        "1.9.3",
-        Support::Until(20150223),
-        Support::Unscheduled,
-        "1.9.3p551",
-    ),
-    (
-        "ruby",
-        "2.0.0",
-        Support::Until(20160224),
-        Support::Unscheduled,
-        "2.0.0p648",
-    ),
-    (
-        "ruby",
-        "2.1",
-        Support::Until(20170331),
-        Support::Unscheduled,
-        "2.1.10",
-    ),
-    (
-        "ruby",
-        "2.2",
-        Support::Until(20180331),
-        Support::Unscheduled,
-        "2.2.10",
-    ),
-    (
-        "ruby",
-        "2.3",
-        Support::Until(20190331),
-        Support::Unscheduled,
-        "2.3.8",
-    ),
-    (
-        "ruby",
-        "2.4",
-        Support::Until(20200331),
-        Support::Unscheduled,
-        "2.4.10",
-    ),
-    (
-        "ruby",
-        "2.5",
-        Support::Until(20210331),
-        Support::Unscheduled,
-        "2.5.9",
-    ),
-    (
-        "ruby",
-        "2.6",
-        Support::Until(20220331),
-        Support::Unscheduled,
-        "2.6.10",
-    ),
-    (
-        "ruby",
-        "2.7",
-        Support::Until(20230331),
-        Support::Unscheduled,
-        "2.7.8",
-    ),
-    (
-        "ruby",
-        "3.0",
-        Support::Until(20240423),
-        Support::Unscheduled,
-        "3.0.7",
-    ),
-    (
-        "ruby",
-        "3.1",
-        Support::Until(20250326),
-        Support::Unscheduled,
-        "3.1.7",
-    ),
-    (
-        "ruby",
-        "3.2",
-        Support::Until(20260331),
-        Support::Unscheduled,
-        "3.2.11",
-    ),
-    (
-        "ruby",
-        "3.3",
-        Support::Until(20270331),
-        Support::Unscheduled,
-        "3.3.12",
-    ),
-    (
-        "ruby",
-        "3.4",
-        Support::Until(20280331),
-        Support::Unscheduled,
-        "3.4.10",
-    ),
-    (
-        "ruby",
-        "4.0",
-        Support::Until(20290331),
-        Support::Unscheduled,
-        "4.0.6",
-    ),
-    (
-        "rust",
-        "1.29",
-        Support::Until(20181026),
-        Support::Unscheduled,
-        "1.29.2",
-    ),
-    (
-        "rust",
-        "1.30",
-        Support::Until(20181207),
-        Support::Unscheduled,
-        "1.30.1",
-    ),
-    (
-        "rust",
-        "1.31",
-        Support::Until(20190118),
-        Support::Unscheduled,
-        "1.31.1",
-    ),
-    (
-        "rust",
-        "1.32",
-        Support::Until(20190301),
-        Support::Unscheduled,
-        "1.32.0",
-    ),
-    (
-        "rust",
-        "1.33",
-        Support::Until(20190412),
-        Support::Unscheduled,
-        "1.33.0",
-    ),
-    (
-        "rust",
-        "1.34",
-        Support::Until(20190524),
-        Support::Unscheduled,
-        "1.34.2",
-    ),
-    (
-        "rust",
-        "1.35",
-        Support::Until(20190704),
-        Support::Unscheduled,
-        "1.35.0",
-    ),
-    (
-        "rust",
-        "1.36",
-        Support::Until(20190816),
-        Support::Unscheduled,
-        "1.36.0",
-    ),
-    (
-        "rust",
-        "1.37",
-        Support::Until(20190927),
-        Support::Unscheduled,
-        "1.37.0",
-    ),
-    (
-        "rust",
-        "1.38",
-        Support::Until(20191108),
-        Support::Unscheduled,
-        "1.38.0",
-    ),
-    (
-        "rust",
-        "1.39",
-        Support::Until(20191220),
-        Support::Unscheduled,
-        "1.39.0",
-    ),
-    (
-        "rust",
-        "1.40",
-        Support::Until(20200131),
-        Support::Unscheduled,
-        "1.40.0",
-    ),
-    (
-        "rust",
-        "1.41",
-        Support::Until(20200313),
-        Support::Unscheduled,
-        "1.41.1",
-    ),
-    (
-        "rust",
-        "1.42",
-        Support::Until(20200424),
-        Support::Unscheduled,
-        "1.42.0",
-    ),
-    (
-        "rust",
-        "1.43",
-        Support::Until(20200605),
-        Support::Unscheduled,
-        "1.43.1",
-    ),
-    (
-        "rust",
-        "1.44",
-        Support::Until(20200717),
-        Support::Unscheduled,
-        "1.44.1",
-    ),
-    (
-        "rust",
-        "1.45",
-        Support::Until(20200828),
-        Support::Unscheduled,
-        "1.45.2",
-    ),
-    (
-        "rust",
-        "1.46",
-        Support::Until(20201008),
-        Support::Unscheduled,
-        "1.46.0",
-    ),
-    (
-        "rust",
-        "1.47",
-        Support::Until(20201120),
-        Support::Unscheduled,
-        "1.47.0",
-    ),
-    (
-        "rust",
-        "1.48",
-        Support::Until(20210101),
-        Support::Unscheduled,
-        "1.48.0",
-    ),
-    (
-        "rust",
-        "1.49",
-        Support::Until(20210212),
-        Support::Unscheduled,
-        "1.49.0",
-    ),
-    (
-        "rust",
-        "1.50",
-        Support::Until(20210326),
-        Support::Unscheduled,
-        "1.50.0",
-    ),
-    (
-        "rust",
-        "1.51",
-        Support::Until(20210507),
-        Support::Unscheduled,
-        "1.51.0",
-    ),
-    (
-        "rust",
-        "1.52",
-        Support::Until(20210618),
-        Support::Unscheduled,
-        "1.52.1",
-    ),
-    (
-        "rust",
-        "1.53",
-        Support::Until(20210730),
-        Support::Unscheduled,
-        "1.53.0",
-    ),
-    (
-        "rust",
-        "1.54",
-        Support::Until(20210910),
-        Support::Unscheduled,
-        "1.54.0",
-    ),
-    (
-        "rust",
-        "1.55",
-        Support::Until(20211022),
-        Support::Unscheduled,
-        "1.55.0",
-    ),
-    (
-        "rust",
-        "1.56",
-        Support::Until(20211203),
-        Support::Unscheduled,
-        "1.56.1",
-    ),
-    (
-        "rust",
-        "1.57",
-        Support::Until(20220114),
-        Support::Unscheduled,
-        "1.57.0",
-    ),
-    (
-        "rust",
-        "1.58",
-        Support::Until(20220225),
-        Support::Unscheduled,
-        "1.58.1",
-    ),
-    (
-        "rust",
-        "1.59",
-        Support::Until(20220408),
-        Support::Unscheduled,
-        "1.59.0",
-    ),
-    (
-        "rust",
-        "1.60",
-        Support::Until(20220520),
-        Support::Unscheduled,
-        "1.60.0",
-    ),
-    (
-        "rust",
-        "1.61",
-        Support::Until(20220701),
-        Support::Unscheduled,
-        "1.61.0",
-    ),
-    (
-        "rust",
-        "1.62",
-        Support::Until(20220912),
-        Support::Unscheduled,
-        "1.62.1",
-    ),
-    (
-        "rust",
-        "1.63",
-        Support::Until(20220923),
-        Support::Unscheduled,
-        "1.63.0",
-    ),
-    (
-        "rust",
-        "1.64",
-        Support::Until(20221104),
-        Support::Unscheduled,
-        "1.64.0",
-    ),
-    (
-        "rust",
-        "1.65",
-        Support::Until(20221216),
-        Support::Unscheduled,
-        "1.65.0",
-    ),
-    (
-        "rust",
-        "1.66",
-        Support::Until(20230127),
-        Support::Unscheduled,
-        "1.66.1",
-    ),
-    (
-        "rust",
-        "1.67",
-        Support::Until(20230310),
-        Support::Unscheduled,
-        "1.67.1",
-    ),
-    (
-        "rust",
-        "1.68",
-        Support::Until(20230421),
-        Support::Unscheduled,
-        "1.68.2",
-    ),
-    (
-        "rust",
-        "1.69",
-        Support::Until(20230602),
-        Support::Unscheduled,
-        "1.69.0",
-    ),
-    (
-        "rust",
-        "1.70",
-        Support::Until(20230714),
-        Support::Unscheduled,
-        "1.70.0",
-    ),
-    (
-        "rust",
-        "1.71",
-        Support::Until(20230825),
-        Support::Unscheduled,
-        "1.71.1",
-    ),
-    (
-        "rust",
-        "1.72",
-        Support::Until(20231006),
-        Support::Unscheduled,
-        "1.72.1",
-    ),
-    (
-        "rust",
-        "1.73",
-        Support::Until(20231117),
-        Support::Unscheduled,
-        "1.73.0",
-    ),
-    (
-        "rust",
-        "1.74",
-        Support::Until(20231228),
-        Support::Unscheduled,
-        "1.74.1",
-    ),
-    (
-        "rust",
-        "1.75",
-        Support::Until(20240208),
-        Support::Unscheduled,
-        "1.75.0",
-    ),
-    (
-        "rust",
-        "1.76",
-        Support::Until(20240321),
-        Support::Unscheduled,
-        "1.76.0",
-    ),
-    (
-        "rust",
-        "1.77",
-        Support::Until(20240502),
-        Support::Unscheduled,
-        "1.77.2",
-    ),
-    (
-        "rust",
-        "1.78",
-        Support::Until(20240613),
-        Support::Unscheduled,
-        "1.78.0",
-    ),
-    (
-        "rust",
-        "1.79",
-        Support::Until(20240725),
-        Support::Unscheduled,
-        "1.79.0",
-    ),
-    (
-        "rust",
-        "1.80",
-        Support::Until(20240905),
-        Support::Unscheduled,
-        "1.80.1",
-    ),
-    (
-        "rust",
-        "1.81",
-        Support::Until(20241017),
-        Support::Unscheduled,
-        "1.81.0",
-    ),
-    (
-        "rust",
-        "1.82",
-        Support::Until(20241128),
-        Support::Unscheduled,
-        "1.82.0",
-    ),
-    (
-        "rust",
-        "1.83",
-        Support::Until(20250109),
-        Support::Unscheduled,
-        "1.83.0",
-    ),
-    (
-        "rust",
-        "1.84",
-        Support::Until(20250220),
-        Support::Unscheduled,
-        "1.84.1",
-    ),
-    (
-        "rust",
-        "1.85",
-        Support::Until(20250403),
-        Support::Unscheduled,
-        "1.85.1",
-    ),
-    (
-        "rust",
-        "1.86",
-        Support::Until(20250515),
-        Support::Unscheduled,
-        "1.86.0",
-    ),
-    (
-        "rust",
-        "1.87",
-        Support::Until(20250626),
-        Support::Unscheduled,
-        "1.87.0",
-    ),
-    (
-        "rust",
-        "1.88",
-        Support::Until(20250807),
-        Support::Unscheduled,
-        "1.88.0",
-    ),
-    (
-        "rust",
-        "1.89",
-        Support::Until(20250918),
-        Support::Unscheduled,
-        "1.89.0",
-    ),
-    (
-        "rust",
-        "1.90",
-        Support::Until(20251030),
-        Support::Unscheduled,
-        "1.90.0",
-    ),
-    (
-        "rust",
-        "1.91",
-        Support::Until(20251211),
-        Support::Unscheduled,
-        "1.91.1",
-    ),
-    (
-        "rust",
-        "1.92",
-        Support::Until(20260122),
-        Support::Unscheduled,
-        "1.92.0",
-    ),
-    (
-        "rust",
-        "1.93",
-        Support::Until(20260306),
-        Support::Unscheduled,
-        "1.93.1",
-    ),
-    (
-        "rust",
-        "1.94",
-        Support::Until(20260416),
-        Support::Unscheduled,
-        "1.94.1",
-    ),
-    (
-        "rust",
-        "1.95",
-        Support::Until(20260528),
-        Support::Unscheduled,
-        "1.95.0",
-    ),
-    (
-        "rust",
-        "1.96",
-        Support::Until(20260709),
-        Support::Unscheduled,
-        "1.96.1",
-    ),
-    (
-        "rust",
-        "1.97",
-        Support::Until(20260820),
-        Support::Unscheduled,
-        "1.97.1",
-    ),
-    (
-        "rust",
-        "1.98",
-        Support::Unscheduled,
-        Support::Unscheduled,
-        "1.98.0",
-    ),
-    (
-        "tomcat",
-        "5",
-        Support::Until(20120930),
-        Support::Unscheduled,
-        "5.5.36",
-    ),
-    (
-        "tomcat",
-        "6",
-        Support::Until(20161231),
-        Support::Unscheduled,
-        "6.0.53",
-    ),
-    (
-        "tomcat",
-        "7",
-        Support::Until(20210331),
-        Support::Unscheduled,
-        "7.0.109",
-    ),
-    (
-        "tomcat",
-        "8.0",
-        Support::Until(20180630),
-        Support::Unscheduled,
-        "8.0.53",
-    ),
-    (
-        "tomcat",
-        "8.5",
-        Support::Until(20240331),
-        Support::Unscheduled,
-        "8.5.100",
-    ),
-    (
-        "tomcat",
-        "9.0",
-        Support::Until(20270331),
-        Support::Unscheduled,
-        "9.0.121",
-    ),
-    (
-        "tomcat",
-        "10.0",
-        Support::Until(20221031),
-        Support::Unscheduled,
-        "10.0.27",
-    ),
-    (
-        "tomcat",
-        "10.1",
-        Support::Unscheduled,
-        Support::Unscheduled,
-        "10.1.59",
-    ),
-    (
-        "tomcat",
-        "11.0",
-        Support::Unscheduled,
-        Support::Unscheduled,
-        "11.0.25",
-    ),
-    (
-        "ubuntu",
-        "4.10",
-        Support::Until(20060430),
-        Support::Unscheduled,
-        "4.10",
-    ),
-    (
-        "ubuntu",
-        "5.04",
-        Support::Until(20061031),
-        Support::Unscheduled,
-        "5.04",
-    ),
-    (
-        "ubuntu",
-        "5.10",
-        Support::Until(20070413),
-        Support::Unscheduled,
-        "5.10",
-    ),
-    (
-        "ubuntu",
-        "6.06",
-        Support::Until(20110601),
-        Support::Unscheduled,
-        "6.06.2",
-    ),
-    (
-        "ubuntu",
-        "6.10",
-        Support::Until(20080426),
-        Support::Unscheduled,
-        "6.10",
-    ),
-    (
-        "ubuntu",
-        "7.04",
-        Support::Until(20081019),
-        Support::Unscheduled,
-        "7.04",
-    ),
-    (
-        "ubuntu",
-        "7.10",
-        Support::Until(20090418),
-        Support::Unscheduled,
-        "7.10",
-    ),
-    (
-        "ubuntu",
-        "8.04",
-        Support::Until(20130509),
-        Support::Unscheduled,
-        "8.04.4",
-    ),
-    (
-        "ubuntu",
-        "8.10",
-        Support::Until(20100430),
-        Support::Unscheduled,
-        "8.10",
-    ),
-    (
-        "ubuntu",
-        "9.04",
-        Support::Until(20101023),
-        Support::Unscheduled,
-        "9.04",
-    ),
-    (
-        "ubuntu",
-        "9.10",
-        Support::Until(20110430),
-        Support::Unscheduled,
-        "9.10",
-    ),
-    (
-        "ubuntu",
-        "10.04",
-        Support::Until(20130509),
-        Support::Unscheduled,
-        "10.04.4",
-    ),
-    (
-        "ubuntu",
-        "10.10",
-        Support::Until(20120410),
-        Support::Unscheduled,
-        "10.10",
-    ),
-    (
-        "ubuntu",
-        "11.04",
-        Support::Until(20121028),
-        Support::Unscheduled,
-        "11.04",
-    ),
-    (
-        "ubuntu",
-        "11.10",
-        Support::Until(20130509),
-        Support::Unscheduled,
-        "11.10",
-    ),
-    (
-        "ubuntu",
-        "12.04",
-        Support::Until(20170428),
-        Support::Until(20190426),
-        "12.04.5",
-    ),
-    (
-        "ubuntu",
-        "12.10",
-        Support::Until(20140516),
-        Support::Unscheduled,
-        "12.10",
-    ),
-    (
-        "ubuntu",
-        "13.04",
-        Support::Until(20140127),
-        Support::Unscheduled,
-        "13.04",
-    ),
-    (
-        "ubuntu",
-        "13.10",
-        Support::Until(20140717),
-        Support::Unscheduled,
-        "13.10",
-    ),
-    (
-        "ubuntu",
-        "14.04",
-        Support::Until(20190402),
-        Support::Until(20240402),
-        "14.04.6",
-    ),
-    (
-        "ubuntu",
-        "14.10",
-        Support::Until(20150723),
-        Support::Unscheduled,
-        "14.10",
-    ),
-    (
-        "ubuntu",
-        "15.04",
-        Support::Until(20160204),
-        Support::Unscheduled,
-        "15.04",
-    ),
-    (
-        "ubuntu",
-        "15.10",
-        Support::Until(20160728),
-        Support::Unscheduled,
-        "15.10",
-    ),
-    (
-        "ubuntu",
-        "16.04",
-        Support::Until(20210402),
-        Support::Until(20260402),
-        "16.04.7",
-    ),
-    (
-        "ubuntu",
-        "16.10",
-        Support::Until(20170720),
-        Support::Unscheduled,
-        "16.10",
-    ),
-    (
-        "ubuntu",
-        "17.04",
-        Support::Until(20180113),
-        Support::Unscheduled,
-        "17.04",
-    ),
-    (
-        "ubuntu",
-        "17.10",
-        Support::Until(20180719),
-        Support::Unscheduled,
-        "17.10",
-    ),
-    (
-        "ubuntu",
-        "18.04",
-        Support::Until(20230531),
-        Support::Until(20280401),
-        "18.04.6",
-    ),
-    (
-        "ubuntu",
-        "18.10",
-        Support::Until(20190718),
-        Support::Unscheduled,
-        "18.10",
-    ),
-    (
-        "ubuntu",
-        "19.04",
-        Support::Until(20200123),
-        Support::Unscheduled,
-        "19.04",
-    ),
-    (
-        "ubuntu",
-        "19.10",
-        Support::Until(20200706),
-        Support::Unscheduled,
-        "19.10",
-    ),
-    (
-        "ubuntu",
-        "20.04",
-        Support::Until(20250531),
-        Support::Until(20300402),
-        "20.04.6",
-    ),
-    (
-        "ubuntu",
-        "20.10",
-        Support::Until(20210722),
-        Support::Unscheduled,
-        "20.10",
-    ),
-    (
-        "ubuntu",
-        "21.04",
-        Support::Until(20220120),
-        Support::Unscheduled,
-        "21.04",
-    ),
-    (
-        "ubuntu",
-        "21.10",
-        Support::Until(20220714),
-        Support::Unscheduled,
-        "21.10",
-    ),
-    (
-        "ubuntu",
-        "22.04",
-        Support::Until(20270401),
-        Support::Until(20320409),
-        "22.04.5",
-    ),
-    (
-        "ubuntu",
-        "22.10",
-        Support::Until(20230720),
-        Support::Unscheduled,
-        "22.10",
-    ),
-    (
-        "ubuntu",
-        "23.04",
-        Support::Until(20240120),
-        Support::Unscheduled,
-        "23.04",
-    ),
-    (
-        "ubuntu",
-        "23.10",
-        Support::Until(20240712),
-        Support::Unscheduled,
-        "23.10",
-    ),
-    (
-        "ubuntu",
-        "24.04",
-        Support::Until(20290531),
-        Support::Until(20360531),
-        "24.04.4",
-    ),
-    (
-        "ubuntu",
-        "24.10",
-        Support::Until(20250710),
-        Support::Unscheduled,
-        "24.10",
-    ),
-    (
-        "ubuntu",
-        "25.04",
-        Support::Until(20260117),
-        Support::Unscheduled,
-        "25.04",
-    ),
-    (
-        "ubuntu",
-        "25.10",
-        Support::Until(20260701),
-        Support::Unscheduled,
-        "25.10",
-    ),
-    (
-        "ubuntu",
-        "26.04",
-        Support::Until(20310430),
-        Support::Until(20360430),
-        "26.04",
-    ),
+/// Product -> cycle, end of standard support, end of extended support, latest
+/// release; by product then cycle version. Dates are `YYYY-MM-DD`, `ended` (no date
+/// given) or `-` (none scheduled).
+pub static CYCLES: &[(&str, Table)] = &[
+    ("almalinux", Table("\
+8\t2029-05-31\t-\t8.10
+9\t2032-05-31\t-\t9.8
+10\t2035-05-31\t-\t10.2
+")),
+    ("alpine", Table("\
+2.1\t2012-11-01\t-\t2.1.6
+2.2\t2013-05-01\t-\t2.2.5
+2.3\t2013-11-01\t-\t2.3.6
+2.4\t2014-05-01\t-\t2.4.11
+2.5\t2014-11-01\t-\t2.5.4
+2.6\t2015-05-01\t-\t2.6.8
+2.7\t2015-11-01\t-\t2.7.9
+3.0\t2016-05-01\t-\t3.0.6
+3.1\t2016-11-01\t-\t3.1.4
+3.2\t2017-05-01\t-\t3.2.3
+3.3\t2017-11-01\t-\t3.3.3
+3.4\t2018-05-01\t-\t3.4.6
+3.5\t2018-11-01\t-\t3.5.3
+3.6\t2019-05-01\t-\t3.6.5
+3.7\t2019-11-01\t-\t3.7.3
+3.8\t2020-05-01\t-\t3.8.5
+3.9\t2020-11-01\t-\t3.9.6
+3.10\t2021-05-01\t-\t3.10.9
+3.11\t2021-11-01\t-\t3.11.13
+3.12\t2022-05-01\t-\t3.12.12
+3.13\t2022-11-01\t-\t3.13.12
+3.14\t2023-05-01\t-\t3.14.10
+3.15\t2023-11-01\t-\t3.15.11
+3.16\t2024-05-23\t-\t3.16.9
+3.17\t2024-11-22\t-\t3.17.10
+3.18\t2025-05-09\t-\t3.18.12
+3.19\t2025-11-01\t-\t3.19.9
+3.20\t2026-04-01\t-\t3.20.10
+3.21\t2026-11-01\t-\t3.21.7
+3.22\t2027-05-01\t-\t3.22.5
+3.23\t2027-11-01\t-\t3.23.5
+3.24\t2028-06-01\t-\t3.24.1
+")),
+    ("amazon-linux", Table("\
+2\t2026-06-30\t-\t2.0.20260817.0
+2010.11\t2023-12-31\t-\t2010.11
+2011.09\t2023-12-31\t-\t2011.09
+2012.03\t2023-12-31\t-\t2012.03
+2012.09\t2023-12-31\t-\t2012.09
+2013.03\t2023-12-31\t-\t2013.03
+2013.09\t2023-12-31\t-\t2013.09
+2014.03\t2023-12-31\t-\t2014.03
+2014.09\t2023-12-31\t-\t2014.09
+2015.03\t2023-12-31\t-\t2015.03
+2015.09\t2023-12-31\t-\t2015.09
+2016.03\t2023-12-31\t-\t2016.03
+2016.09\t2023-12-31\t-\t2016.09.1.20161221
+2017.03\t2023-12-31\t-\t2017.03.1.20170812
+2017.09\t2023-12-31\t-\t2017.09.1.20180409
+2018.03\t2023-12-31\t-\t2018.03.0.20231218.0
+2023\t2029-06-30\t-\t2023.12.20260817.0
+")),
+    ("centos", Table("\
+5\t2017-03-31\t-\t5.11
+6\t2020-11-30\t-\t6.10
+7\t2024-06-30\t-\t7 (2009)
+8\t2021-12-31\t-\t8 (2111)
+")),
+    ("debian", Table("\
+1.1\t1996-12-12\t1996-12-12\t1.1
+1.2\t1997-10-23\t1997-10-23\t1.2
+1.3\t1998-12-08\t1998-12-08\t1.3.1 r.6
+2.0\t1999-02-15\t1999-02-15\t2.0r5
+2.1\t2000-09-30\t2000-10-30\t2.1r5
+2.2\t2003-06-30\t2003-06-30\t2.2r7
+3.0\t2006-06-30\t2006-06-30\t3.0r6
+3.1\t2008-03-31\t2008-03-31\t3.1r8
+4\t2010-02-15\t2010-02-15\t4.0r9
+5\t2012-02-06\t2012-02-06\t5.0.10
+6\t2014-05-31\t2016-02-29\t6.0.10
+7\t2016-04-25\t2018-05-31\t7.11
+8\t2018-06-17\t2020-06-30\t8.11
+9\t2020-07-18\t2022-07-01\t9.13
+10\t2022-09-10\t2024-06-30\t10.13
+11\t2024-08-14\t2026-08-31\t11.11
+12\t2026-07-11\t2028-06-30\t12.15
+13\t2028-08-09\t2030-06-30\t13.6
+")),
+    ("eclipse-temurin", Table("\
+8\t2030-12-31\t-\t8u502-b07
+11\t2027-10-31\t-\t11.0.32+9
+16\t2021-09-30\t-\t16.0.2+7
+17\t2027-10-31\t-\t17.0.20.1+1
+18\t2022-09-30\t-\t18.0.2.1+1
+19\t2023-03-31\t-\t19.0.2+7
+20\t2023-09-19\t-\t20.0.2+9
+21\t2029-12-31\t-\t21.0.12.1+1
+22\t2024-09-17\t-\t22.0.2+9
+23\t2025-03-18\t-\t23.0.2+7
+24\t2025-09-16\t-\t24.0.2+12
+25\t2031-09-30\t-\t25.0.4.1+1
+26\t2026-09-15\t-\t26.0.2+10
+")),
+    ("fedora", Table("\
+1\t2004-09-20\t-\t1
+2\t2005-04-11\t-\t2
+3\t2006-01-16\t-\t3
+4\t2006-08-07\t-\t4
+5\t2007-07-02\t-\t5
+6\t2007-12-07\t-\t6
+7\t2008-06-13\t-\t7
+8\t2009-01-07\t-\t8
+9\t2009-07-10\t-\t9
+10\t2009-12-17\t-\t10
+11\t2010-06-25\t-\t11
+12\t2010-12-02\t-\t12
+13\t2011-06-24\t-\t13
+14\t2011-12-09\t-\t14
+15\t2012-06-26\t-\t15
+16\t2013-02-12\t-\t16
+17\t2013-07-30\t-\t17
+18\t2014-01-14\t-\t18
+19\t2015-01-06\t-\t19
+20\t2015-06-23\t-\t20
+21\t2015-12-01\t-\t21
+22\t2016-07-19\t-\t22
+23\t2016-12-20\t-\t23
+24\t2017-08-08\t-\t24
+25\t2017-12-12\t-\t25
+26\t2018-05-29\t-\t26
+27\t2018-11-30\t-\t27
+28\t2019-05-28\t-\t28
+29\t2019-11-26\t-\t29
+30\t2020-05-26\t-\t30
+31\t2020-11-24\t-\t31
+32\t2021-05-25\t-\t32
+33\t2021-11-30\t-\t33
+34\t2022-06-07\t-\t34
+35\t2022-12-13\t-\t35
+36\t2023-05-16\t-\t36
+37\t2023-12-05\t-\t37
+38\t2024-05-21\t-\t38
+39\t2024-11-26\t-\t39
+40\t2025-05-13\t-\t40
+41\t2025-12-15\t-\t41
+42\t2026-05-27\t-\t42
+43\t2026-12-09\t-\t43
+44\t2027-06-02\t-\t44
+")),
+    ("golang", Table("\
+1.10\t2019-02-25\t-\t1.10.8
+1.11\t2019-09-03\t-\t1.11.13
+1.12\t2020-02-25\t-\t1.12.17
+1.13\t2020-08-11\t-\t1.13.15
+1.14\t2021-02-16\t-\t1.14.15
+1.15\t2021-08-16\t-\t1.15.15
+1.16\t2022-03-15\t-\t1.16.15
+1.17\t2022-08-02\t-\t1.17.13
+1.18\t2023-02-01\t-\t1.18.10
+1.19\t2023-09-06\t-\t1.19.13
+1.20\t2024-02-06\t-\t1.20.14
+1.21\t2024-08-13\t-\t1.21.13
+1.22\t2025-02-11\t-\t1.22.12
+1.23\t2025-08-12\t-\t1.23.12
+1.24\t2026-02-10\t-\t1.24.13
+1.25\t2026-08-19\t-\t1.25.14
+1.26\t-\t-\t1.26.7
+1.27\t-\t-\t1.27.0
+")),
+    ("httpd", Table("\
+1.3\t2010-02-03\t-\t1.3.42
+2.0\t2013-07-10\t-\t2.0.65
+2.2\t2017-07-11\t-\t2.2.34
+2.4\t-\t-\t2.4.68
+")),
+    ("mariadb", Table("\
+5.1\t2015-02-01\t2015-02-01\t5.1.67
+5.2\t2015-11-10\t2015-11-10\t5.2.14
+5.3\t2017-03-01\t2017-03-01\t5.3.12
+5.5\t2020-04-11\t2020-04-11\t5.5.68
+10.0\t2019-03-31\t2019-03-31\t10.0.38
+10.1\t2020-10-17\t2020-10-17\t10.1.48
+10.2\t2022-05-23\t2022-05-23\t10.2.44
+10.3\t2023-05-25\t2023-05-25\t10.3.39
+10.4\t2024-06-18\t2024-06-18\t10.4.34
+10.5\t2025-06-24\t2025-07-16\t10.5.29
+10.6\t2026-07-06\t2029-08-23\t10.6.28
+10.7\t2023-02-09\t-\t10.7.8
+10.8\t2023-05-20\t-\t10.8.8
+10.9\t2023-08-22\t-\t10.9.8
+10.10\t2023-11-17\t-\t10.10.7
+10.11\t2028-02-16\t2028-02-16\t10.11.18
+11.0\t2024-06-06\t-\t11.0.6
+11.1\t2024-08-21\t-\t11.1.6
+11.2\t2024-11-21\t-\t11.2.6
+11.3\t2024-05-29\t-\t11.3.2
+11.4\t2029-05-29\t2033-01-16\t11.4.12
+11.5\t2024-11-21\t-\t11.5.2
+11.6\t2025-02-13\t-\t11.6.2
+11.7\t2025-05-12\t-\t11.7.2
+11.8\t2028-06-04\t2033-10-22\t11.8.8
+12.0\t2025-11-18\t-\t12.0.2
+12.1\t2026-02-13\t-\t12.1.2
+12.2\t2026-05-28\t-\t12.2.2
+12.3\t2029-06-12\t-\t12.3.2
+")),
+    ("mongodb", Table("\
+1.0\t2010-08-31\t-\t1.0.1
+1.2\t2011-06-30\t-\t1.2.5
+1.4\t2012-09-30\t-\t1.4.5
+1.6\t2012-02-28\t-\t1.6.5
+1.8\t2012-09-30\t-\t1.8.5
+2.0\t2013-03-31\t-\t2.0.9
+2.2\t2014-02-28\t-\t2.2.7
+2.4\t2013-03-31\t-\t2.4.14
+2.6\t2016-10-31\t-\t2.6.12
+3.0\t2018-02-28\t-\t3.0.15
+3.2\t2018-09-30\t-\t3.2.22
+3.4\t2020-01-31\t-\t3.4.24
+3.6\t2021-04-30\t-\t3.6.23
+4.0\t2022-04-30\t-\t4.0.28
+4.2\t2023-04-30\t-\t4.2.25
+4.4\t2024-02-29\t-\t4.4.31
+5.0\t2024-10-31\t-\t5.0.34
+5.1\t2022-01-19\t-\t5.1.1
+5.2\t2022-03-23\t-\t5.2.1
+5.3\t2022-07-19\t-\t5.3.2
+6.0\t2025-07-31\t-\t6.0.29
+6.1\t2023-02-09\t-\t6.1.1
+6.2\t2023-04-24\t-\t6.2.1
+6.3\t2023-08-31\t-\t6.3.2
+7.0\t2027-08-31\t-\t7.0.40
+7.1\t2024-01-23\t-\t7.1.1
+7.2\t2024-03-27\t-\t7.2.2
+7.3\t2024-10-02\t-\t7.3.4
+8.0\t2029-10-31\t-\t8.0.29
+8.1\t2025-09-30\t-\t8.1.3
+8.2\t2026-07-31\t-\t8.2.12
+8.3\t2029-10-31\t-\t8.3.8
+")),
+    ("mysql", Table("\
+5.5\t2018-12-31\t-\t5.5.63
+5.6\t2021-02-28\t-\t5.6.51
+5.7\t2023-10-31\t-\t5.7.44
+8.0\t2026-04-30\t-\t8.0.46
+8.1\t2023-10-25\t-\t8.1.0
+8.2\t2023-12-14\t-\t8.2.0
+8.3\t2024-04-10\t-\t8.3.0
+8.4\t2032-04-30\t-\t8.4.11
+9.0\t2024-10-15\t-\t9.0.1
+9.1\t2025-01-21\t-\t9.1.2
+9.2\t2025-04-15\t-\t9.2.2
+9.3\t2025-07-22\t-\t9.3.2
+9.4\t2025-10-21\t-\t9.4.2
+9.5\t2026-01-20\t-\t9.5.2
+9.6\t2026-04-21\t-\t9.6.1
+9.7\t2034-04-21\t-\t9.7.2
+")),
+    ("nginx", Table("\
+1.0\t2012-04-23\t-\t1.0.15
+1.2\t2013-04-24\t-\t1.2.9
+1.4\t2014-04-24\t-\t1.4.7
+1.6\t2015-04-21\t-\t1.6.3
+1.8\t2016-04-26\t-\t1.8.1
+1.10\t2017-04-12\t-\t1.10.3
+1.12\t2018-04-17\t-\t1.12.2
+1.14\t2019-04-23\t-\t1.14.2
+1.16\t2020-04-20\t-\t1.16.1
+1.18\t2021-04-20\t-\t1.18.0
+1.19\t2021-05-25\t-\t1.19.10
+1.20\t2022-05-24\t-\t1.20.2
+1.21\t2022-06-21\t-\t1.21.6
+1.22\t2023-04-11\t-\t1.22.1
+1.23\t2023-05-23\t-\t1.23.4
+1.24\t2024-04-23\t-\t1.24.0
+1.25\t2024-05-29\t-\t1.25.5
+1.26\t2025-04-23\t-\t1.26.3
+1.27\t2025-06-24\t-\t1.27.5
+1.28\t2026-04-14\t-\t1.28.3
+1.29\t2026-05-13\t-\t1.29.8
+1.30\t-\t-\t1.30.4
+1.31\t-\t-\t1.31.4
+")),
+    ("nodejs", Table("\
+1\tended\t-\t1.8.4
+2\tended\t-\t2.5.0
+3\tended\t-\t3.3.1
+4\t2018-04-30\t-\t4.9.1
+5\t2016-06-30\t-\t5.12.0
+6\t2019-04-30\t-\t6.17.1
+7\t2017-06-30\t-\t7.10.1
+8\t2019-12-31\t-\t8.17.0
+9\t2018-06-30\t-\t9.11.2
+10\t2021-04-30\t-\t10.24.1
+11\t2019-06-30\t-\t11.15.0
+12\t2022-04-30\t-\t12.22.12
+13\t2020-06-01\t-\t13.14.0
+14\t2023-04-30\t-\t14.21.3
+15\t2021-06-01\t-\t15.14.0
+16\t2023-09-11\t-\t16.20.2
+17\t2022-06-01\t-\t17.9.1
+18\t2025-04-30\t-\t18.20.8
+19\t2023-06-01\t-\t19.9.0
+20\t2026-04-30\t-\t20.20.2
+21\t2024-06-01\t-\t21.7.3
+22\t2027-04-30\t-\t22.23.2
+23\t2025-06-01\t-\t23.11.1
+24\t2028-04-30\t-\t24.19.0
+25\t2026-06-01\t-\t25.9.0
+26\t2029-04-30\t-\t26.7.0
+")),
+    ("openjdk", Table("\
+9\t2018-03-20\t-\t9.0.4
+10\t2018-09-25\t-\t10.0.2
+11\t2019-03-19\t-\t11.0.2
+12\t2019-09-17\t-\t12.0.2
+13\t2020-03-17\t-\t13.0.2
+14\t2020-09-16\t-\t14.0.2
+15\t2021-03-16\t-\t15.0.2
+16\t2021-09-14\t-\t16.0.2
+17\t2022-03-22\t-\t17.0.2
+18\t2022-09-20\t-\t18.0.2.1
+19\t2023-03-21\t-\t19.0.2
+20\t2023-09-19\t-\t20.0.2
+21\t2024-03-19\t-\t21.0.2
+22\t2024-09-17\t-\t22.0.2
+23\t2025-03-18\t-\t23.0.2
+24\t2025-09-16\t-\t24
+25\t2026-03-17\t-\t25
+26\t2026-09-18\t-\t26
+")),
+    ("oraclelinux", Table("\
+6\t2021-03-31\t2024-12-31\t6.10
+7\t2024-12-31\t2028-06-30\t7.9
+8\t2029-07-31\t2032-07-31\t8.10
+9\t2032-06-30\t2035-06-30\t9.8
+10\t-\t-\t10.1
+")),
+    ("php", Table("\
+5.0\t2005-09-05\t-\t5.0.5
+5.1\t2006-08-24\t-\t5.1.6
+5.2\t2011-01-06\t-\t5.2.17
+5.3\t2014-08-14\t-\t5.3.29
+5.4\t2015-09-14\t-\t5.4.45
+5.5\t2016-07-21\t-\t5.5.38
+5.6\t2018-12-31\t-\t5.6.40
+7.0\t2019-01-10\t-\t7.0.33
+7.1\t2019-12-01\t-\t7.1.33
+7.2\t2020-11-30\t-\t7.2.34
+7.3\t2021-12-06\t-\t7.3.33
+7.4\t2022-11-28\t-\t7.4.33
+8.0\t2023-11-26\t-\t8.0.30
+8.1\t2025-12-31\t-\t8.1.34
+8.2\t2026-12-31\t-\t8.2.33
+8.3\t2027-12-31\t-\t8.3.33
+8.4\t2028-12-31\t-\t8.4.24
+8.5\t2029-12-31\t-\t8.5.9
+")),
+    ("postgresql", Table("\
+6.3\t2003-03-01\t-\t6.3.2
+6.4\t2003-10-30\t-\t6.4.2
+6.5\t2004-06-09\t-\t6.5.3
+7.0\t2005-05-08\t-\t7.0.3
+7.1\t2006-04-13\t-\t7.1.3
+7.2\t2007-02-04\t-\t7.2.8
+7.3\t2007-11-27\t-\t7.3.21
+7.4\t2010-10-01\t-\t7.4.30
+8.0\t2010-10-01\t-\t8.0.26
+8.1\t2010-11-08\t-\t8.1.23
+8.2\t2011-12-05\t-\t8.2.23
+8.3\t2013-02-07\t-\t8.3.23
+8.4\t2014-07-24\t-\t8.4.22
+9.0\t2015-10-08\t-\t9.0.23
+9.1\t2016-10-27\t-\t9.1.24
+9.2\t2017-11-09\t-\t9.2.24
+9.3\t2018-11-08\t-\t9.3.25
+9.4\t2020-02-13\t-\t9.4.26
+9.5\t2021-02-11\t-\t9.5.25
+9.6\t2021-11-11\t-\t9.6.24
+10\t2022-11-10\t-\t10.23
+11\t2023-11-09\t-\t11.22
+12\t2024-11-21\t-\t12.22
+13\t2025-11-13\t-\t13.23
+14\t2026-11-12\t-\t14.24
+15\t2027-11-11\t-\t15.19
+16\t2028-11-09\t-\t16.15
+17\t2029-11-08\t-\t17.11
+18\t2030-11-14\t-\t18.6
+")),
+    ("python", Table("\
+2.6\t2013-10-29\t-\t2.6.9
+2.7\t2020-01-01\t-\t2.7.18
+3.0\t2009-06-27\t-\t3.0.1
+3.1\t2012-04-09\t-\t3.1.5
+3.2\t2016-02-20\t-\t3.2.6
+3.3\t2017-09-29\t-\t3.3.7
+3.4\t2019-03-18\t-\t3.4.10
+3.5\t2020-09-30\t-\t3.5.10
+3.6\t2021-12-23\t-\t3.6.15
+3.7\t2023-06-27\t-\t3.7.17
+3.8\t2024-10-07\t-\t3.8.20
+3.9\t2025-10-31\t-\t3.9.25
+3.10\t2026-10-31\t-\t3.10.21
+3.11\t2027-10-31\t-\t3.11.16
+3.12\t2028-10-31\t-\t3.12.14
+3.13\t2029-10-31\t-\t3.13.15
+3.14\t2030-10-31\t-\t3.14.7
+")),
+    ("redis", Table("\
+5.0\t2022-04-27\t-\t5.0.14
+6.0\t2022-05-31\t-\t6.0.20
+6.2\t2027-04-01\t-\t6.2.24
+7.0\t2024-07-29\t-\t7.0.15
+7.2\t2029-12-01\t-\t7.2.16
+7.4\t2029-12-01\t-\t7.4.11
+8.0\t2026-12-01\t-\t8.0.6
+8.2\t2030-09-01\t-\t8.2.9
+8.4\t-\t-\t8.4.6
+8.6\t-\t-\t8.6.6
+8.8\t-\t-\t8.8.2
+8.10\t-\t-\t8.10.1
+")),
+    ("rockylinux", Table("\
+8\t2029-05-31\t-\t8.10
+9\t2032-05-31\t-\t9.8
+10\t2035-05-31\t-\t10.2
+")),
+    ("ruby", Table("\
+1.9.3\t2015-02-23\t-\t1.9.3p551
+2.0.0\t2016-02-24\t-\t2.0.0p648
+2.1\t2017-03-31\t-\t2.1.10
+2.2\t2018-03-31\t-\t2.2.10
+2.3\t2019-03-31\t-\t2.3.8
+2.4\t2020-03-31\t-\t2.4.10
+2.5\t2021-03-31\t-\t2.5.9
+2.6\t2022-03-31\t-\t2.6.10
+2.7\t2023-03-31\t-\t2.7.8
+3.0\t2024-04-23\t-\t3.0.7
+3.1\t2025-03-26\t-\t3.1.7
+3.2\t2026-03-31\t-\t3.2.11
+3.3\t2027-03-31\t-\t3.3.12
+3.4\t2028-03-31\t-\t3.4.10
+4.0\t2029-03-31\t-\t4.0.6
+")),
+    ("rust", Table("\
+1.29\t2018-10-26\t-\t1.29.2
+1.30\t2018-12-07\t-\t1.30.1
+1.31\t2019-01-18\t-\t1.31.1
+1.32\t2019-03-01\t-\t1.32.0
+1.33\t2019-04-12\t-\t1.33.0
+1.34\t2019-05-24\t-\t1.34.2
+1.35\t2019-07-04\t-\t1.35.0
+1.36\t2019-08-16\t-\t1.36.0
+1.37\t2019-09-27\t-\t1.37.0
+1.38\t2019-11-08\t-\t1.38.0
+1.39\t2019-12-20\t-\t1.39.0
+1.40\t2020-01-31\t-\t1.40.0
+1.41\t2020-03-13\t-\t1.41.1
+1.42\t2020-04-24\t-\t1.42.0
+1.43\t2020-06-05\t-\t1.43.1
+1.44\t2020-07-17\t-\t1.44.1
+1.45\t2020-08-28\t-\t1.45.2
+1.46\t2020-10-08\t-\t1.46.0
+1.47\t2020-11-20\t-\t1.47.0
+1.48\t2021-01-01\t-\t1.48.0
+1.49\t2021-02-12\t-\t1.49.0
+1.50\t2021-03-26\t-\t1.50.0
+1.51\t2021-05-07\t-\t1.51.0
+1.52\t2021-06-18\t-\t1.52.1
+1.53\t2021-07-30\t-\t1.53.0
+1.54\t2021-09-10\t-\t1.54.0
+1.55\t2021-10-22\t-\t1.55.0
+1.56\t2021-12-03\t-\t1.56.1
+1.57\t2022-01-14\t-\t1.57.0
+1.58\t2022-02-25\t-\t1.58.1
+1.59\t2022-04-08\t-\t1.59.0
+1.60\t2022-05-20\t-\t1.60.0
+1.61\t2022-07-01\t-\t1.61.0
+1.62\t2022-09-12\t-\t1.62.1
+1.63\t2022-09-23\t-\t1.63.0
+1.64\t2022-11-04\t-\t1.64.0
+1.65\t2022-12-16\t-\t1.65.0
+1.66\t2023-01-27\t-\t1.66.1
+1.67\t2023-03-10\t-\t1.67.1
+1.68\t2023-04-21\t-\t1.68.2
+1.69\t2023-06-02\t-\t1.69.0
+1.70\t2023-07-14\t-\t1.70.0
+1.71\t2023-08-25\t-\t1.71.1
+1.72\t2023-10-06\t-\t1.72.1
+1.73\t2023-11-17\t-\t1.73.0
+1.74\t2023-12-28\t-\t1.74.1
+1.75\t2024-02-08\t-\t1.75.0
+1.76\t2024-03-21\t-\t1.76.0
+1.77\t2024-05-02\t-\t1.77.2
+1.78\t2024-06-13\t-\t1.78.0
+1.79\t2024-07-25\t-\t1.79.0
+1.80\t2024-09-05\t-\t1.80.1
+1.81\t2024-10-17\t-\t1.81.0
+1.82\t2024-11-28\t-\t1.82.0
+1.83\t2025-01-09\t-\t1.83.0
+1.84\t2025-02-20\t-\t1.84.1
+1.85\t2025-04-03\t-\t1.85.1
+1.86\t2025-05-15\t-\t1.86.0
+1.87\t2025-06-26\t-\t1.87.0
+1.88\t2025-08-07\t-\t1.88.0
+1.89\t2025-09-18\t-\t1.89.0
+1.90\t2025-10-30\t-\t1.90.0
+1.91\t2025-12-11\t-\t1.91.1
+1.92\t2026-01-22\t-\t1.92.0
+1.93\t2026-03-06\t-\t1.93.1
+1.94\t2026-04-16\t-\t1.94.1
+1.95\t2026-05-28\t-\t1.95.0
+1.96\t2026-07-09\t-\t1.96.1
+1.97\t2026-08-20\t-\t1.97.1
+1.98\t-\t-\t1.98.0
+")),
+    ("tomcat", Table("\
+5\t2012-09-30\t-\t5.5.36
+6\t2016-12-31\t-\t6.0.53
+7\t2021-03-31\t-\t7.0.109
+8.0\t2018-06-30\t-\t8.0.53
+8.5\t2024-03-31\t-\t8.5.100
+9.0\t2027-03-31\t-\t9.0.121
+10.0\t2022-10-31\t-\t10.0.27
+10.1\t-\t-\t10.1.59
+11.0\t-\t-\t11.0.25
+")),
+    ("ubuntu", Table("\
+4.10\t2006-04-30\t-\t4.10
+5.04\t2006-10-31\t-\t5.04
+5.10\t2007-04-13\t-\t5.10
+6.06\t2011-06-01\t-\t6.06.2
+6.10\t2008-04-26\t-\t6.10
+7.04\t2008-10-19\t-\t7.04
+7.10\t2009-04-18\t-\t7.10
+8.04\t2013-05-09\t-\t8.04.4
+8.10\t2010-04-30\t-\t8.10
+9.04\t2010-10-23\t-\t9.04
+9.10\t2011-04-30\t-\t9.10
+10.04\t2013-05-09\t-\t10.04.4
+10.10\t2012-04-10\t-\t10.10
+11.04\t2012-10-28\t-\t11.04
+11.10\t2013-05-09\t-\t11.10
+12.04\t2017-04-28\t2019-04-26\t12.04.5
+12.10\t2014-05-16\t-\t12.10
+13.04\t2014-01-27\t-\t13.04
+13.10\t2014-07-17\t-\t13.10
+14.04\t2019-04-02\t2024-04-02\t14.04.6
+14.10\t2015-07-23\t-\t14.10
+15.04\t2016-02-04\t-\t15.04
+15.10\t2016-07-28\t-\t15.10
+16.04\t2021-04-02\t2026-04-02\t16.04.7
+16.10\t2017-07-20\t-\t16.10
+17.04\t2018-01-13\t-\t17.04
+17.10\t2018-07-19\t-\t17.10
+18.04\t2023-05-31\t2028-04-01\t18.04.6
+18.10\t2019-07-18\t-\t18.10
+19.04\t2020-01-23\t-\t19.04
+19.10\t2020-07-06\t-\t19.10
+20.04\t2025-05-31\t2030-04-02\t20.04.6
+20.10\t2021-07-22\t-\t20.10
+21.04\t2022-01-20\t-\t21.04
+21.10\t2022-07-14\t-\t21.10
+22.04\t2027-04-01\t2032-04-09\t22.04.5
+22.10\t2023-07-20\t-\t22.10
+23.04\t2024-01-20\t-\t23.04
+23.10\t2024-07-12\t-\t23.10
+24.04\t2029-05-31\t2036-05-31\t24.04.4
+24.10\t2025-07-10\t-\t24.10
+25.04\t2026-01-17\t-\t25.04
+25.10\t2026-07-01\t-\t25.10
+26.04\t2031-04-30\t2036-04-30\t26.04
+")),
 ];
 
-/// Image -> its published tags (space-separated, sorted; Windows, dated and pre-release
-/// tags left out), sorted by image.
+/// Image -> its published tags (Windows, dated and pre-release tags left out), sorted by
+/// image; grouped by what follows their version: `-slim=3.12,3.13|latest=` stands for
+/// `3.12-slim 3.13-slim latest`. An array: its lines are long to bisect.
 pub static TAGS: &[(&str, &str)] = &[
-    (
-        "almalinux",
-        "10 10-kitten 10-kitten-minimal 10-minimal 10.2 10.2-minimal 8 8-minimal 8.10 8.10-minimal 9 9-minimal 9.8 9.8-minimal latest minimal",
-    ),
-    (
-        "alpine",
-        "3 3.21 3.21.7 3.22 3.22.5 3.23 3.23.5 3.24 3.24.1 edge latest",
-    ),
-    (
-        "amazonlinux",
-        "2 2.0.20260817.0 2023 2023.12.20260817.0 latest",
-    ),
-    (
-        "debian",
-        "11 11-slim 11.11 11.11-slim 12 12-slim 12.15 12.15-slim 13 13-slim 13.6 13.6-slim bookworm bookworm-backports bookworm-slim bullseye bullseye-slim experimental forky forky-backports forky-slim latest oldoldstable oldoldstable-slim oldstable oldstable-backports oldstable-slim sid sid-slim stable stable-backports stable-slim testing testing-backports testing-slim trixie trixie-backports trixie-slim unstable unstable-slim",
-    ),
-    (
-        "eclipse-temurin",
-        "11 11-alpine 11-alpine-3.21 11-alpine-3.22 11-alpine-3.23 11-alpine-3.24 11-jammy 11-jdk 11-jdk-alpine 11-jdk-alpine-3.21 11-jdk-alpine-3.22 11-jdk-alpine-3.23 11-jdk-alpine-3.24 11-jdk-jammy 11-jdk-noble 11-jdk-resolute 11-jdk-ubi10-minimal 11-jdk-ubi9-minimal 11-jre 11-jre-alpine 11-jre-alpine-3.21 11-jre-alpine-3.22 11-jre-alpine-3.23 11-jre-alpine-3.24 11-jre-jammy 11-jre-noble 11-jre-resolute 11-jre-ubi10-minimal 11-jre-ubi9-minimal 11-noble 11-resolute 11-ubi10-minimal 11-ubi9-minimal 11.0.32_9-jdk 11.0.32_9-jdk-alpine 11.0.32_9-jdk-alpine-3.21 11.0.32_9-jdk-alpine-3.22 11.0.32_9-jdk-alpine-3.23 11.0.32_9-jdk-alpine-3.24 11.0.32_9-jdk-jammy 11.0.32_9-jdk-noble 11.0.32_9-jdk-resolute 11.0.32_9-jdk-ubi10-minimal 11.0.32_9-jdk-ubi9-minimal 11.0.32_9-jre 11.0.32_9-jre-alpine 11.0.32_9-jre-alpine-3.21 11.0.32_9-jre-alpine-3.22 11.0.32_9-jre-alpine-3.23 11.0.32_9-jre-alpine-3.24 11.0.32_9-jre-jammy 11.0.32_9-jre-noble 11.0.32_9-jre-resolute 11.0.32_9-jre-ubi10-minimal 11.0.32_9-jre-ubi9-minimal 17 17-alpine 17-alpine-3.21 17-alpine-3.22 17-alpine-3.23 17-alpine-3.24 17-jammy 17-jdk 17-jdk-alpine 17-jdk-alpine-3.21 17-jdk-alpine-3.22 17-jdk-alpine-3.23 17-jdk-alpine-3.24 17-jdk-jammy 17-jdk-noble 17-jdk-resolute 17-jdk-ubi10-minimal 17-jdk-ubi9-minimal 17-jre 17-jre-alpine 17-jre-alpine-3.21 17-jre-alpine-3.22 17-jre-alpine-3.23 17-jre-alpine-3.24 17-jre-jammy 17-jre-noble 17-jre-resolute 17-jre-ubi10-minimal 17-jre-ubi9-minimal 17-noble 17-resolute 17-ubi10-minimal 17-ubi9-minimal 17.0.20_8-jdk 17.0.20_8-jdk-alpine 17.0.20_8-jdk-alpine-3.21 17.0.20_8-jdk-alpine-3.22 17.0.20_8-jdk-alpine-3.23 17.0.20_8-jdk-alpine-3.24 17.0.20_8-jdk-jammy 17.0.20_8-jdk-noble 17.0.20_8-jdk-resolute 17.0.20_8-jdk-ubi10-minimal 17.0.20_8-jdk-ubi9-minimal 17.0.20_8-jre 17.0.20_8-jre-alpine 17.0.20_8-jre-alpine-3.21 17.0.20_8-jre-alpine-3.22 17.0.20_8-jre-alpine-3.23 17.0.20_8-jre-alpine-3.24 17.0.20_8-jre-jammy 17.0.20_8-jre-noble 17.0.20_8-jre-resolute 17.0.20_8-jre-ubi10-minimal 17.0.20_8-jre-ubi9-minimal 21 21-alpine 21-alpine-3.21 21-alpine-3.22 21-alpine-3.23 21-alpine-3.24 21-jammy 21-jdk 21-jdk-alpine 21-jdk-alpine-3.21 21-jdk-alpine-3.22 21-jdk-alpine-3.23 21-jdk-alpine-3.24 21-jdk-jammy 21-jdk-noble 21-jdk-resolute 21-jdk-ubi10-minimal 21-jdk-ubi9-minimal 21-jre 21-jre-alpine 21-jre-alpine-3.21 21-jre-alpine-3.22 21-jre-alpine-3.23 21-jre-alpine-3.24 21-jre-jammy 21-jre-noble 21-jre-resolute 21-jre-ubi10-minimal 21-jre-ubi9-minimal 21-noble 21-resolute 21-ubi10-minimal 21-ubi9-minimal 21.0.12_8-jdk 21.0.12_8-jdk-alpine 21.0.12_8-jdk-alpine-3.21 21.0.12_8-jdk-alpine-3.22 21.0.12_8-jdk-alpine-3.23 21.0.12_8-jdk-alpine-3.24 21.0.12_8-jdk-jammy 21.0.12_8-jdk-noble 21.0.12_8-jdk-resolute 21.0.12_8-jdk-ubi10-minimal 21.0.12_8-jdk-ubi9-minimal 21.0.12_8-jre 21.0.12_8-jre-alpine 21.0.12_8-jre-alpine-3.21 21.0.12_8-jre-alpine-3.22 21.0.12_8-jre-alpine-3.23 21.0.12_8-jre-alpine-3.24 21.0.12_8-jre-jammy 21.0.12_8-jre-noble 21.0.12_8-jre-resolute 21.0.12_8-jre-ubi10-minimal 21.0.12_8-jre-ubi9-minimal 25 25-alpine 25-alpine-3.21 25-alpine-3.22 25-alpine-3.23 25-alpine-3.24 25-jammy 25-jdk 25-jdk-alpine 25-jdk-alpine-3.21 25-jdk-alpine-3.22 25-jdk-alpine-3.23 25-jdk-alpine-3.24 25-jdk-jammy 25-jdk-noble 25-jdk-resolute 25-jdk-ubi10-minimal 25-jre 25-jre-alpine 25-jre-alpine-3.21 25-jre-alpine-3.22 25-jre-alpine-3.23 25-jre-alpine-3.24 25-jre-jammy 25-jre-noble 25-jre-resolute 25-jre-ubi10-minimal 25-noble 25-resolute 25-ubi10-minimal 25.0.4_7-jdk 25.0.4_7-jdk-alpine 25.0.4_7-jdk-alpine-3.21 25.0.4_7-jdk-alpine-3.22 25.0.4_7-jdk-alpine-3.23 25.0.4_7-jdk-alpine-3.24 25.0.4_7-jdk-jammy 25.0.4_7-jdk-noble 25.0.4_7-jdk-resolute 25.0.4_7-jdk-ubi10-minimal 25.0.4_7-jre 25.0.4_7-jre-alpine 25.0.4_7-jre-alpine-3.21 25.0.4_7-jre-alpine-3.22 25.0.4_7-jre-alpine-3.23 25.0.4_7-jre-alpine-3.24 25.0.4_7-jre-jammy 25.0.4_7-jre-noble 25.0.4_7-jre-resolute 25.0.4_7-jre-ubi10-minimal 26 26-alpine 26-alpine-3.23 26-alpine-3.24 26-jammy 26-jdk 26-jdk-alpine 26-jdk-alpine-3.23 26-jdk-alpine-3.24 26-jdk-jammy 26-jdk-noble 26-jdk-resolute 26-jdk-ubi10-minimal 26-jre 26-jre-alpine 26-jre-alpine-3.23 26-jre-alpine-3.24 26-jre-jammy 26-jre-noble 26-jre-resolute 26-jre-ubi10-minimal 26-noble 26-resolute 26-ubi10-minimal 26.0.2_10-jdk 26.0.2_10-jdk-alpine 26.0.2_10-jdk-alpine-3.23 26.0.2_10-jdk-alpine-3.24 26.0.2_10-jdk-jammy 26.0.2_10-jdk-noble 26.0.2_10-jdk-resolute 26.0.2_10-jdk-ubi10-minimal 26.0.2_10-jre 26.0.2_10-jre-alpine 26.0.2_10-jre-alpine-3.23 26.0.2_10-jre-alpine-3.24 26.0.2_10-jre-jammy 26.0.2_10-jre-noble 26.0.2_10-jre-resolute 26.0.2_10-jre-ubi10-minimal 8 8-alpine 8-alpine-3.21 8-alpine-3.22 8-alpine-3.23 8-alpine-3.24 8-jammy 8-jdk 8-jdk-alpine 8-jdk-alpine-3.21 8-jdk-alpine-3.22 8-jdk-alpine-3.23 8-jdk-alpine-3.24 8-jdk-jammy 8-jdk-noble 8-jdk-resolute 8-jdk-ubi10-minimal 8-jdk-ubi9-minimal 8-jre 8-jre-alpine 8-jre-alpine-3.21 8-jre-alpine-3.22 8-jre-alpine-3.23 8-jre-alpine-3.24 8-jre-jammy 8-jre-noble 8-jre-resolute 8-jre-ubi10-minimal 8-jre-ubi9-minimal 8-noble 8-resolute 8-ubi10-minimal 8-ubi9-minimal 8u502-b07-jdk 8u502-b07-jdk-alpine 8u502-b07-jdk-alpine-3.21 8u502-b07-jdk-alpine-3.22 8u502-b07-jdk-alpine-3.23 8u502-b07-jdk-alpine-3.24 8u502-b07-jdk-jammy 8u502-b07-jdk-noble 8u502-b07-jdk-resolute 8u502-b07-jdk-ubi10-minimal 8u502-b07-jdk-ubi9-minimal 8u502-b07-jre 8u502-b07-jre-alpine 8u502-b07-jre-alpine-3.21 8u502-b07-jre-alpine-3.22 8u502-b07-jre-alpine-3.23 8u502-b07-jre-alpine-3.24 8u502-b07-jre-jammy 8u502-b07-jre-noble 8u502-b07-jre-resolute 8u502-b07-jre-ubi10-minimal 8u502-b07-jre-ubi9-minimal latest",
-    ),
-    (
-        "elixir",
-        "1.16 1.16-alpine 1.16-otp-24 1.16-otp-24-alpine 1.16-otp-24-slim 1.16-otp-25 1.16-otp-25-alpine 1.16-otp-25-slim 1.16-otp-26 1.16-otp-26-alpine 1.16-otp-26-slim 1.16-slim 1.16.3 1.16.3-alpine 1.16.3-otp-24 1.16.3-otp-24-alpine 1.16.3-otp-24-slim 1.16.3-otp-25 1.16.3-otp-25-alpine 1.16.3-otp-25-slim 1.16.3-otp-26 1.16.3-otp-26-alpine 1.16.3-otp-26-slim 1.16.3-slim 1.17 1.17-alpine 1.17-otp-25 1.17-otp-25-alpine 1.17-otp-25-slim 1.17-otp-26 1.17-otp-26-alpine 1.17-otp-26-slim 1.17-otp-27 1.17-otp-27-alpine 1.17-otp-27-slim 1.17-slim 1.17.3 1.17.3-alpine 1.17.3-otp-25 1.17.3-otp-25-alpine 1.17.3-otp-25-slim 1.17.3-otp-26 1.17.3-otp-26-alpine 1.17.3-otp-26-slim 1.17.3-otp-27 1.17.3-otp-27-alpine 1.17.3-otp-27-slim 1.17.3-slim 1.18 1.18-alpine 1.18-otp-25 1.18-otp-25-alpine 1.18-otp-25-slim 1.18-otp-26 1.18-otp-26-alpine 1.18-otp-26-slim 1.18-otp-27 1.18-otp-27-alpine 1.18-otp-27-slim 1.18-otp-28 1.18-otp-28-alpine 1.18-otp-28-slim 1.18-slim 1.18.4 1.18.4-alpine 1.18.4-otp-25 1.18.4-otp-25-alpine 1.18.4-otp-25-slim 1.18.4-otp-26 1.18.4-otp-26-alpine 1.18.4-otp-26-slim 1.18.4-otp-27 1.18.4-otp-27-alpine 1.18.4-otp-27-slim 1.18.4-otp-28 1.18.4-otp-28-alpine 1.18.4-otp-28-slim 1.18.4-slim 1.19 1.19-alpine 1.19-otp-26 1.19-otp-26-alpine 1.19-otp-26-slim 1.19-otp-27 1.19-otp-27-alpine 1.19-otp-27-slim 1.19-otp-28 1.19-otp-28-alpine 1.19-otp-28-slim 1.19-slim 1.19.5 1.19.5-alpine 1.19.5-otp-26 1.19.5-otp-26-alpine 1.19.5-otp-26-slim 1.19.5-otp-27 1.19.5-otp-27-alpine 1.19.5-otp-27-slim 1.19.5-otp-28 1.19.5-otp-28-alpine 1.19.5-otp-28-slim 1.19.5-slim 1.20 1.20-alpine 1.20-otp-27 1.20-otp-27-alpine 1.20-otp-27-slim 1.20-otp-28 1.20-otp-28-alpine 1.20-otp-28-slim 1.20-otp-29 1.20-otp-29-alpine 1.20-otp-29-slim 1.20-slim 1.20.3 1.20.3-alpine 1.20.3-otp-27 1.20.3-otp-27-alpine 1.20.3-otp-27-slim 1.20.3-otp-28 1.20.3-otp-28-alpine 1.20.3-otp-28-slim 1.20.3-otp-29 1.20.3-otp-29-alpine 1.20.3-otp-29-slim 1.20.3-slim alpine latest otp-27 otp-27-alpine otp-27-slim otp-28 otp-28-alpine otp-28-slim otp-29 otp-29-alpine otp-29-slim slim",
-    ),
-    (
-        "erlang",
-        "24 24-alpine 24-slim 24.3 24.3-alpine 24.3-slim 24.3.4 24.3.4-alpine 24.3.4-slim 24.3.4.17 24.3.4.17-alpine 24.3.4.17-slim 25 25-alpine 25-slim 25.3 25.3-alpine 25.3-slim 25.3.2 25.3.2-alpine 25.3.2-slim 25.3.2.21 25.3.2.21-alpine 25.3.2.21-slim 26 26-alpine 26-slim 26.2 26.2-alpine 26.2-slim 26.2.5 26.2.5-alpine 26.2.5-slim 26.2.5.21 26.2.5.21-alpine 26.2.5.21-slim 27 27-alpine 27-slim 27.3 27.3-alpine 27.3-slim 27.3.4 27.3.4-alpine 27.3.4-slim 27.3.4.16 27.3.4.16-alpine 27.3.4.16-slim 28 28-alpine 28-slim 28.5 28.5-alpine 28.5-slim 28.5.0 28.5.0-alpine 28.5.0-slim 28.5.0.5 28.5.0.5-alpine 28.5.0.5-slim 29 29-alpine 29-slim 29.0 29.0-alpine 29.0-slim 29.0.5 29.0.5-alpine 29.0.5-slim 29.0.5.0 29.0.5.0-alpine 29.0.5.0-slim alpine latest slim",
-    ),
-    ("fedora", "43 44 45 latest rawhide"),
-    (
-        "gcc",
-        "12 12-bookworm 12.5 12.5-bookworm 12.5.0 12.5.0-bookworm 13 13-bookworm 13.4 13.4-bookworm 13.4.0 13.4.0-bookworm 14 14-trixie 14.4 14.4-trixie 14.4.0 14.4.0-trixie 15 15-trixie 15.3 15.3-trixie 15.3.0 15.3.0-trixie 16 16-trixie 16.2 16.2-trixie 16.2.0 16.2.0-trixie latest trixie",
-    ),
-    (
-        "golang",
-        "1 1-alpine 1-alpine3.23 1-alpine3.24 1-bookworm 1-trixie 1.26 1.26-alpine 1.26-alpine3.23 1.26-alpine3.24 1.26-bookworm 1.26-trixie 1.26.7 1.26.7-alpine 1.26.7-alpine3.23 1.26.7-alpine3.24 1.26.7-bookworm 1.26.7-trixie 1.27 1.27-alpine 1.27-alpine3.23 1.27-alpine3.24 1.27-bookworm 1.27-trixie 1.27.0 1.27.0-alpine 1.27.0-alpine3.23 1.27.0-alpine3.24 1.27.0-bookworm 1.27.0-trixie alpine alpine3.23 alpine3.24 bookworm latest trixie",
-    ),
-    (
-        "haproxy",
-        "2.6 2.6-alpine 2.6-alpine3.24 2.6-trixie 2.6.32 2.6.32-alpine 2.6.32-alpine3.24 2.6.32-trixie 2.8 2.8-alpine 2.8-alpine3.24 2.8-trixie 2.8.27 2.8.27-alpine 2.8.27-alpine3.24 2.8.27-trixie 3.0 3.0-alpine 3.0-alpine3.24 3.0-trixie 3.0.26 3.0.26-alpine 3.0.26-alpine3.24 3.0.26-trixie 3.2 3.2-alpine 3.2-alpine3.24 3.2-trixie 3.2.22 3.2.22-alpine 3.2.22-alpine3.24 3.2.22-trixie 3.3 3.3-alpine 3.3-alpine3.24 3.3-trixie 3.3.13 3.3.13-alpine 3.3.13-alpine3.24 3.3.13-trixie 3.4 3.4-alpine 3.4-alpine3.24 3.4-trixie 3.4.3 3.4.3-alpine 3.4.3-alpine3.24 3.4.3-trixie 3.5-dev 3.5-dev-alpine 3.5-dev-alpine3.24 3.5-dev-trixie 3.5-dev5 3.5-dev5-alpine 3.5-dev5-alpine3.24 3.5-dev5-trixie alpine alpine3.24 latest lts lts-alpine lts-alpine3.24 lts-trixie trixie",
-    ),
-    (
-        "httpd",
-        "2 2-alpine 2-alpine3.24 2-trixie 2.4 2.4-alpine 2.4-alpine3.24 2.4-trixie 2.4.68 2.4.68-alpine 2.4.68-alpine3.24 2.4.68-trixie alpine alpine3.24 latest trixie",
-    ),
-    (
-        "julia",
-        "1 1-bookworm 1-trixie 1.10 1.10-bookworm 1.10-trixie 1.10.12 1.10.12-bookworm 1.10.12-trixie 1.11 1.11-bookworm 1.11-trixie 1.11.9 1.11.9-bookworm 1.11.9-trixie 1.12 1.12-bookworm 1.12-trixie 1.12.7 1.12.7-bookworm 1.12.7-trixie 1.13.0-rc3 1.13.0-rc3-bookworm 1.13.0-rc3-trixie bookworm latest trixie",
-    ),
-    (
-        "mariadb",
-        "10 10-jammy 10-ubi 10-ubi9 10.11 10.11-jammy 10.11-ubi 10.11-ubi9 10.11.18 10.11.18-jammy 10.11.18-ubi 10.11.18-ubi9 10.6 10.6-jammy 10.6-ubi 10.6-ubi9 10.6.28 10.6.28-jammy 10.6.28-ubi 10.6.28-ubi9 11 11-noble 11-ubi 11-ubi9 11.4 11.4-noble 11.4-ubi 11.4-ubi9 11.4.12 11.4.12-noble 11.4.12-ubi 11.4.12-ubi9 11.8 11.8-noble 11.8-ubi 11.8-ubi9 11.8.8 11.8.8-noble 11.8.8-ubi 11.8.8-ubi9 12 12-noble 12-ubi 12-ubi10 12.3 12.3-noble 12.3-ubi 12.3-ubi10 12.3.2 12.3.2-noble 12.3.2-ubi 12.3.2-ubi10 latest lts lts-noble lts-ubi lts-ubi10 noble",
-    ),
-    (
-        "memcached",
-        "1 1-alpine 1-alpine3.24 1-trixie 1.6 1.6-alpine 1.6-alpine3.24 1.6-trixie 1.6.45 1.6.45-alpine 1.6.45-alpine3.24 1.6.45-trixie alpine alpine3.24 latest trixie",
-    ),
-    (
-        "mongo",
-        "7 7-jammy 7.0 7.0-jammy 7.0.40 7.0.40-jammy 8.0 8.0-noble 8.0.29 8.0.29-noble 8.3 8.3-noble 8.3.8 8.3.8-noble",
-    ),
-    (
-        "mysql",
-        "26 26-oracle 26-oraclelinux9 26.7 26.7-oracle 26.7-oraclelinux9 26.7.0 26.7.0-oracle 26.7.0-oraclelinux9 8 8-oracle 8-oraclelinux9 8.4 8.4-oracle 8.4-oraclelinux9 8.4.11 8.4.11-oracle 8.4.11-oraclelinux9 9 9-oracle 9-oraclelinux9 9.7 9.7-oracle 9.7-oraclelinux9 9.7.2 9.7.2-oracle 9.7.2-oraclelinux9 innovation innovation-oracle innovation-oraclelinux9 latest lts lts-oracle lts-oraclelinux9 oracle oraclelinux9",
-    ),
-    (
-        "nginx",
-        "1 1-alpine 1-alpine-otel 1-alpine-perl 1-alpine-slim 1-alpine3.24 1-alpine3.24-otel 1-alpine3.24-perl 1-alpine3.24-slim 1-otel 1-perl 1-trixie 1-trixie-otel 1-trixie-perl 1.30 1.30-alpine 1.30-alpine-otel 1.30-alpine-perl 1.30-alpine-slim 1.30-alpine3.24 1.30-alpine3.24-otel 1.30-alpine3.24-perl 1.30-alpine3.24-slim 1.30-otel 1.30-perl 1.30-trixie 1.30-trixie-otel 1.30-trixie-perl 1.30.4 1.30.4-alpine 1.30.4-alpine-otel 1.30.4-alpine-perl 1.30.4-alpine-slim 1.30.4-alpine3.24 1.30.4-alpine3.24-otel 1.30.4-alpine3.24-perl 1.30.4-alpine3.24-slim 1.30.4-otel 1.30.4-perl 1.30.4-trixie 1.30.4-trixie-otel 1.30.4-trixie-perl 1.31 1.31-alpine 1.31-alpine-otel 1.31-alpine-perl 1.31-alpine-slim 1.31-alpine3.24 1.31-alpine3.24-otel 1.31-alpine3.24-perl 1.31-alpine3.24-slim 1.31-otel 1.31-perl 1.31-trixie 1.31-trixie-otel 1.31-trixie-perl 1.31.4 1.31.4-alpine 1.31.4-alpine-otel 1.31.4-alpine-perl 1.31.4-alpine-slim 1.31.4-alpine3.24 1.31.4-alpine3.24-otel 1.31.4-alpine3.24-perl 1.31.4-alpine3.24-slim 1.31.4-otel 1.31.4-perl 1.31.4-trixie 1.31.4-trixie-otel 1.31.4-trixie-perl alpine alpine-otel alpine-perl alpine-slim alpine3.24 alpine3.24-otel alpine3.24-perl alpine3.24-slim latest mainline mainline-alpine mainline-alpine-otel mainline-alpine-perl mainline-alpine-slim mainline-alpine3.24 mainline-alpine3.24-otel mainline-alpine3.24-perl mainline-alpine3.24-slim mainline-otel mainline-perl mainline-trixie mainline-trixie-otel mainline-trixie-perl otel perl stable stable-alpine stable-alpine-otel stable-alpine-perl stable-alpine-slim stable-alpine3.24 stable-alpine3.24-otel stable-alpine3.24-perl stable-alpine3.24-slim stable-otel stable-perl stable-trixie stable-trixie-otel stable-trixie-perl trixie trixie-otel trixie-perl",
-    ),
-    (
-        "node",
-        "22 22-alpine 22-alpine3.23 22-alpine3.24 22-bookworm 22-bookworm-slim 22-bullseye 22-bullseye-slim 22-slim 22-trixie 22-trixie-slim 22.23 22.23-alpine 22.23-alpine3.23 22.23-alpine3.24 22.23-bookworm 22.23-bookworm-slim 22.23-bullseye 22.23-bullseye-slim 22.23-slim 22.23-trixie 22.23-trixie-slim 22.23.2 22.23.2-alpine 22.23.2-alpine3.23 22.23.2-alpine3.24 22.23.2-bookworm 22.23.2-bookworm-slim 22.23.2-bullseye 22.23.2-bullseye-slim 22.23.2-slim 22.23.2-trixie 22.23.2-trixie-slim 24 24-alpine 24-alpine3.23 24-alpine3.24 24-bookworm 24-bookworm-slim 24-bullseye 24-bullseye-slim 24-slim 24-trixie 24-trixie-slim 24.19 24.19-alpine 24.19-alpine3.23 24.19-alpine3.24 24.19-bookworm 24.19-bookworm-slim 24.19-bullseye 24.19-bullseye-slim 24.19-slim 24.19-trixie 24.19-trixie-slim 24.19.0 24.19.0-alpine 24.19.0-alpine3.23 24.19.0-alpine3.24 24.19.0-bookworm 24.19.0-bookworm-slim 24.19.0-bullseye 24.19.0-bullseye-slim 24.19.0-slim 24.19.0-trixie 24.19.0-trixie-slim 26 26-alpine 26-alpine3.23 26-alpine3.24 26-bookworm 26-bookworm-slim 26-bullseye 26-bullseye-slim 26-slim 26-trixie 26-trixie-slim 26.7 26.7-alpine 26.7-alpine3.23 26.7-alpine3.24 26.7-bookworm 26.7-bookworm-slim 26.7-bullseye 26.7-bullseye-slim 26.7-slim 26.7-trixie 26.7-trixie-slim 26.7.0 26.7.0-alpine 26.7.0-alpine3.23 26.7.0-alpine3.24 26.7.0-bookworm 26.7.0-bookworm-slim 26.7.0-bullseye 26.7.0-bullseye-slim 26.7.0-slim 26.7.0-trixie 26.7.0-trixie-slim alpine alpine3.23 alpine3.24 bookworm bookworm-slim bullseye bullseye-slim current current-alpine current-alpine3.23 current-alpine3.24 current-bookworm current-bookworm-slim current-bullseye current-bullseye-slim current-slim current-trixie current-trixie-slim jod jod-alpine jod-alpine3.23 jod-alpine3.24 jod-bookworm jod-bookworm-slim jod-bullseye jod-bullseye-slim jod-slim jod-trixie jod-trixie-slim krypton krypton-alpine krypton-alpine3.23 krypton-alpine3.24 krypton-bookworm krypton-bookworm-slim krypton-bullseye krypton-bullseye-slim krypton-slim krypton-trixie krypton-trixie-slim latest lts lts-alpine lts-alpine3.23 lts-alpine3.24 lts-bookworm lts-bookworm-slim lts-bullseye lts-bullseye-slim lts-krypton lts-slim lts-trixie lts-trixie-slim slim trixie trixie-slim",
-    ),
+    ("almalinux", "=10,10.2,8,8.10,9,9.8|-kitten=10|-kitten-minimal=10|-minimal=10,10.2,8,8.10,9,9.8|latest=|minimal="),
+    ("alpine", "=3,3.21,3.21.7,3.22,3.22.5,3.23,3.23.5,3.24,3.24.1|edge=|latest="),
+    ("amazonlinux", "=2,2.0.20260817.0,2023,2023.12.20260817.0|latest="),
+    ("debian", "=11,11.11,12,12.15,13,13.6|-slim=11,11.11,12,12.15,13,13.6|bookworm=|bookworm-backports=|bookworm-slim=|bullseye=|bullseye-slim=|experimental=|forky=|forky-backports=|forky-slim=|latest=|oldoldstable=|oldoldstable-slim=|oldstable=|oldstable-backports=|oldstable-slim=|sid=|sid-slim=|stable=|stable-backports=|stable-slim=|testing=|testing-backports=|testing-slim=|trixie=|trixie-backports=|trixie-slim=|unstable=|unstable-slim="),
+    ("eclipse-temurin", "=11,17,21,25,26,8|-alpine=11,17,21,25,26,8|-alpine-3.21=11,17,21,25,8|-alpine-3.22=11,17,21,25,8|-alpine-3.23=11,17,21,25,26,8|-alpine-3.24=11,17,21,25,26,8|-jammy=11,17,21,25,26,8|-jdk=11,17,21,25,26,8|-jdk-alpine=11,17,21,25,26,8|-jdk-alpine-3.21=11,17,21,25,8|-jdk-alpine-3.22=11,17,21,25,8|-jdk-alpine-3.23=11,17,21,25,26,8|-jdk-alpine-3.24=11,17,21,25,26,8|-jdk-jammy=11,17,21,25,26,8|-jdk-noble=11,17,21,25,26,8|-jdk-resolute=11,17,21,25,26,8|-jdk-ubi10-minimal=11,17,21,25,26,8|-jdk-ubi9-minimal=11,17,21,8|-jre=11,17,21,25,26,8|-jre-alpine=11,17,21,25,26,8|-jre-alpine-3.21=11,17,21,25,8|-jre-alpine-3.22=11,17,21,25,8|-jre-alpine-3.23=11,17,21,25,26,8|-jre-alpine-3.24=11,17,21,25,26,8|-jre-jammy=11,17,21,25,26,8|-jre-noble=11,17,21,25,26,8|-jre-resolute=11,17,21,25,26,8|-jre-ubi10-minimal=11,17,21,25,26,8|-jre-ubi9-minimal=11,17,21,8|-noble=11,17,21,25,26,8|-resolute=11,17,21,25,26,8|-ubi10-minimal=11,17,21,25,26,8|-ubi9-minimal=11,17,21,8|_10-jdk=26.0.2|_10-jdk-alpine=26.0.2|_10-jdk-alpine-3.23=26.0.2|_10-jdk-alpine-3.24=26.0.2|_10-jdk-jammy=26.0.2|_10-jdk-noble=26.0.2|_10-jdk-resolute=26.0.2|_10-jdk-ubi10-minimal=26.0.2|_10-jre=26.0.2|_10-jre-alpine=26.0.2|_10-jre-alpine-3.23=26.0.2|_10-jre-alpine-3.24=26.0.2|_10-jre-jammy=26.0.2|_10-jre-noble=26.0.2|_10-jre-resolute=26.0.2|_10-jre-ubi10-minimal=26.0.2|_7-jdk=25.0.4|_7-jdk-alpine=25.0.4|_7-jdk-alpine-3.21=25.0.4|_7-jdk-alpine-3.22=25.0.4|_7-jdk-alpine-3.23=25.0.4|_7-jdk-alpine-3.24=25.0.4|_7-jdk-jammy=25.0.4|_7-jdk-noble=25.0.4|_7-jdk-resolute=25.0.4|_7-jdk-ubi10-minimal=25.0.4|_7-jre=25.0.4|_7-jre-alpine=25.0.4|_7-jre-alpine-3.21=25.0.4|_7-jre-alpine-3.22=25.0.4|_7-jre-alpine-3.23=25.0.4|_7-jre-alpine-3.24=25.0.4|_7-jre-jammy=25.0.4|_7-jre-noble=25.0.4|_7-jre-resolute=25.0.4|_7-jre-ubi10-minimal=25.0.4|_8-jdk=17.0.20,21.0.12|_8-jdk-alpine=17.0.20,21.0.12|_8-jdk-alpine-3.21=17.0.20,21.0.12|_8-jdk-alpine-3.22=17.0.20,21.0.12|_8-jdk-alpine-3.23=17.0.20,21.0.12|_8-jdk-alpine-3.24=17.0.20,21.0.12|_8-jdk-jammy=17.0.20,21.0.12|_8-jdk-noble=17.0.20,21.0.12|_8-jdk-resolute=17.0.20,21.0.12|_8-jdk-ubi10-minimal=17.0.20,21.0.12|_8-jdk-ubi9-minimal=17.0.20,21.0.12|_8-jre=17.0.20,21.0.12|_8-jre-alpine=17.0.20,21.0.12|_8-jre-alpine-3.21=17.0.20,21.0.12|_8-jre-alpine-3.22=17.0.20,21.0.12|_8-jre-alpine-3.23=17.0.20,21.0.12|_8-jre-alpine-3.24=17.0.20,21.0.12|_8-jre-jammy=17.0.20,21.0.12|_8-jre-noble=17.0.20,21.0.12|_8-jre-resolute=17.0.20,21.0.12|_8-jre-ubi10-minimal=17.0.20,21.0.12|_8-jre-ubi9-minimal=17.0.20,21.0.12|_9-jdk=11.0.32|_9-jdk-alpine=11.0.32|_9-jdk-alpine-3.21=11.0.32|_9-jdk-alpine-3.22=11.0.32|_9-jdk-alpine-3.23=11.0.32|_9-jdk-alpine-3.24=11.0.32|_9-jdk-jammy=11.0.32|_9-jdk-noble=11.0.32|_9-jdk-resolute=11.0.32|_9-jdk-ubi10-minimal=11.0.32|_9-jdk-ubi9-minimal=11.0.32|_9-jre=11.0.32|_9-jre-alpine=11.0.32|_9-jre-alpine-3.21=11.0.32|_9-jre-alpine-3.22=11.0.32|_9-jre-alpine-3.23=11.0.32|_9-jre-alpine-3.24=11.0.32|_9-jre-jammy=11.0.32|_9-jre-noble=11.0.32|_9-jre-resolute=11.0.32|_9-jre-ubi10-minimal=11.0.32|_9-jre-ubi9-minimal=11.0.32|latest=|u502-b07-jdk=8|u502-b07-jdk-alpine=8|u502-b07-jdk-alpine-3.21=8|u502-b07-jdk-alpine-3.22=8|u502-b07-jdk-alpine-3.23=8|u502-b07-jdk-alpine-3.24=8|u502-b07-jdk-jammy=8|u502-b07-jdk-noble=8|u502-b07-jdk-resolute=8|u502-b07-jdk-ubi10-minimal=8|u502-b07-jdk-ubi9-minimal=8|u502-b07-jre=8|u502-b07-jre-alpine=8|u502-b07-jre-alpine-3.21=8|u502-b07-jre-alpine-3.22=8|u502-b07-jre-alpine-3.23=8|u502-b07-jre-alpine-3.24=8|u502-b07-jre-jammy=8|u502-b07-jre-noble=8|u502-b07-jre-resolute=8|u502-b07-jre-ubi10-minimal=8|u502-b07-jre-ubi9-minimal=8"),
+    ("elixir", "=1.16,1.16.3,1.17,1.17.3,1.18,1.18.4,1.19,1.19.5,1.20,1.20.3|-alpine=1.16,1.16.3,1.17,1.17.3,1.18,1.18.4,1.19,1.19.5,1.20,1.20.3|-otp-24=1.16,1.16.3|-otp-24-alpine=1.16,1.16.3|-otp-24-slim=1.16,1.16.3|-otp-25=1.16,1.16.3,1.17,1.17.3,1.18,1.18.4|-otp-25-alpine=1.16,1.16.3,1.17,1.17.3,1.18,1.18.4|-otp-25-slim=1.16,1.16.3,1.17,1.17.3,1.18,1.18.4|-otp-26=1.16,1.16.3,1.17,1.17.3,1.18,1.18.4,1.19,1.19.5|-otp-26-alpine=1.16,1.16.3,1.17,1.17.3,1.18,1.18.4,1.19,1.19.5|-otp-26-slim=1.16,1.16.3,1.17,1.17.3,1.18,1.18.4,1.19,1.19.5|-otp-27=1.17,1.17.3,1.18,1.18.4,1.19,1.19.5,1.20,1.20.3|-otp-27-alpine=1.17,1.17.3,1.18,1.18.4,1.19,1.19.5,1.20,1.20.3|-otp-27-slim=1.17,1.17.3,1.18,1.18.4,1.19,1.19.5,1.20,1.20.3|-otp-28=1.18,1.18.4,1.19,1.19.5,1.20,1.20.3|-otp-28-alpine=1.18,1.18.4,1.19,1.19.5,1.20,1.20.3|-otp-28-slim=1.18,1.18.4,1.19,1.19.5,1.20,1.20.3|-otp-29=1.20,1.20.3|-otp-29-alpine=1.20,1.20.3|-otp-29-slim=1.20,1.20.3|-slim=1.16,1.16.3,1.17,1.17.3,1.18,1.18.4,1.19,1.19.5,1.20,1.20.3|alpine=|latest=|otp-27=|otp-27-alpine=|otp-27-slim=|otp-28=|otp-28-alpine=|otp-28-slim=|otp-29=|otp-29-alpine=|otp-29-slim=|slim="),
+    ("erlang", "=24,24.3,24.3.4,24.3.4.17,25,25.3,25.3.2,25.3.2.21,26,26.2,26.2.5,26.2.5.21,27,27.3,27.3.4,27.3.4.16,28,28.5,28.5.0,28.5.0.5,29,29.0,29.0.5,29.0.5.0|-alpine=24,24.3,24.3.4,24.3.4.17,25,25.3,25.3.2,25.3.2.21,26,26.2,26.2.5,26.2.5.21,27,27.3,27.3.4,27.3.4.16,28,28.5,28.5.0,28.5.0.5,29,29.0,29.0.5,29.0.5.0|-slim=24,24.3,24.3.4,24.3.4.17,25,25.3,25.3.2,25.3.2.21,26,26.2,26.2.5,26.2.5.21,27,27.3,27.3.4,27.3.4.16,28,28.5,28.5.0,28.5.0.5,29,29.0,29.0.5,29.0.5.0|alpine=|latest=|slim="),
+    ("fedora", "=43,44,45|latest=|rawhide="),
+    ("gcc", "=12,12.5,12.5.0,13,13.4,13.4.0,14,14.4,14.4.0,15,15.3,15.3.0,16,16.2,16.2.0|-bookworm=12,12.5,12.5.0,13,13.4,13.4.0|-trixie=14,14.4,14.4.0,15,15.3,15.3.0,16,16.2,16.2.0|latest=|trixie="),
+    ("golang", "=1,1.26,1.26.7,1.27,1.27.0|-alpine=1,1.26,1.26.7,1.27,1.27.0|-alpine3.23=1,1.26,1.26.7,1.27,1.27.0|-alpine3.24=1,1.26,1.26.7,1.27,1.27.0|-bookworm=1,1.26,1.26.7,1.27,1.27.0|-trixie=1,1.26,1.26.7,1.27,1.27.0|alpine=|alpine3.23=|alpine3.24=|bookworm=|latest=|trixie="),
+    ("haproxy", "=2.6,2.6.32,2.8,2.8.27,3.0,3.0.26,3.2,3.2.22,3.3,3.3.13,3.4,3.4.3|-alpine=2.6,2.6.32,2.8,2.8.27,3.0,3.0.26,3.2,3.2.22,3.3,3.3.13,3.4,3.4.3|-alpine3.24=2.6,2.6.32,2.8,2.8.27,3.0,3.0.26,3.2,3.2.22,3.3,3.3.13,3.4,3.4.3|-dev=3.5|-dev-alpine=3.5|-dev-alpine3.24=3.5|-dev-trixie=3.5|-dev5=3.5|-dev5-alpine=3.5|-dev5-alpine3.24=3.5|-dev5-trixie=3.5|-trixie=2.6,2.6.32,2.8,2.8.27,3.0,3.0.26,3.2,3.2.22,3.3,3.3.13,3.4,3.4.3|alpine=|alpine3.24=|latest=|lts=|lts-alpine=|lts-alpine3.24=|lts-trixie=|trixie="),
+    ("httpd", "=2,2.4,2.4.68|-alpine=2,2.4,2.4.68|-alpine3.24=2,2.4,2.4.68|-trixie=2,2.4,2.4.68|alpine=|alpine3.24=|latest=|trixie="),
+    ("julia", "=1,1.10,1.10.12,1.11,1.11.9,1.12,1.12.7|-bookworm=1,1.10,1.10.12,1.11,1.11.9,1.12,1.12.7|-rc3=1.13.0|-rc3-bookworm=1.13.0|-rc3-trixie=1.13.0|-trixie=1,1.10,1.10.12,1.11,1.11.9,1.12,1.12.7|bookworm=|latest=|trixie="),
+    ("mariadb", "=10,10.11,10.11.18,10.6,10.6.28,11,11.4,11.4.12,11.8,11.8.8,12,12.3,12.3.2|-jammy=10,10.11,10.11.18,10.6,10.6.28|-noble=11,11.4,11.4.12,11.8,11.8.8,12,12.3,12.3.2|-ubi=10,10.11,10.11.18,10.6,10.6.28,11,11.4,11.4.12,11.8,11.8.8,12,12.3,12.3.2|-ubi10=12,12.3,12.3.2|-ubi9=10,10.11,10.11.18,10.6,10.6.28,11,11.4,11.4.12,11.8,11.8.8|latest=|lts=|lts-noble=|lts-ubi=|lts-ubi10=|noble="),
+    ("memcached", "=1,1.6,1.6.45|-alpine=1,1.6,1.6.45|-alpine3.24=1,1.6,1.6.45|-trixie=1,1.6,1.6.45|alpine=|alpine3.24=|latest=|trixie="),
+    ("mongo", "=7,7.0,7.0.40,8.0,8.0.29,8.3,8.3.8|-jammy=7,7.0,7.0.40|-noble=8.0,8.0.29,8.3,8.3.8"),
+    ("mysql", "=26,26.7,26.7.0,8,8.4,8.4.11,9,9.7,9.7.2|-oracle=26,26.7,26.7.0,8,8.4,8.4.11,9,9.7,9.7.2|-oraclelinux9=26,26.7,26.7.0,8,8.4,8.4.11,9,9.7,9.7.2|innovation=|innovation-oracle=|innovation-oraclelinux9=|latest=|lts=|lts-oracle=|lts-oraclelinux9=|oracle=|oraclelinux9="),
+    ("nginx", "=1,1.30,1.30.4,1.31,1.31.4|-alpine=1,1.30,1.30.4,1.31,1.31.4|-alpine-otel=1,1.30,1.30.4,1.31,1.31.4|-alpine-perl=1,1.30,1.30.4,1.31,1.31.4|-alpine-slim=1,1.30,1.30.4,1.31,1.31.4|-alpine3.24=1,1.30,1.30.4,1.31,1.31.4|-alpine3.24-otel=1,1.30,1.30.4,1.31,1.31.4|-alpine3.24-perl=1,1.30,1.30.4,1.31,1.31.4|-alpine3.24-slim=1,1.30,1.30.4,1.31,1.31.4|-otel=1,1.30,1.30.4,1.31,1.31.4|-perl=1,1.30,1.30.4,1.31,1.31.4|-trixie=1,1.30,1.30.4,1.31,1.31.4|-trixie-otel=1,1.30,1.30.4,1.31,1.31.4|-trixie-perl=1,1.30,1.30.4,1.31,1.31.4|alpine=|alpine-otel=|alpine-perl=|alpine-slim=|alpine3.24=|alpine3.24-otel=|alpine3.24-perl=|alpine3.24-slim=|latest=|mainline=|mainline-alpine=|mainline-alpine-otel=|mainline-alpine-perl=|mainline-alpine-slim=|mainline-alpine3.24=|mainline-alpine3.24-otel=|mainline-alpine3.24-perl=|mainline-alpine3.24-slim=|mainline-otel=|mainline-perl=|mainline-trixie=|mainline-trixie-otel=|mainline-trixie-perl=|otel=|perl=|stable=|stable-alpine=|stable-alpine-otel=|stable-alpine-perl=|stable-alpine-slim=|stable-alpine3.24=|stable-alpine3.24-otel=|stable-alpine3.24-perl=|stable-alpine3.24-slim=|stable-otel=|stable-perl=|stable-trixie=|stable-trixie-otel=|stable-trixie-perl=|trixie=|trixie-otel=|trixie-perl="),
+    ("node", "=22,22.23,22.23.2,24,24.19,24.19.0,26,26.7,26.7.0|-alpine=22,22.23,22.23.2,24,24.19,24.19.0,26,26.7,26.7.0|-alpine3.23=22,22.23,22.23.2,24,24.19,24.19.0,26,26.7,26.7.0|-alpine3.24=22,22.23,22.23.2,24,24.19,24.19.0,26,26.7,26.7.0|-bookworm=22,22.23,22.23.2,24,24.19,24.19.0,26,26.7,26.7.0|-bookworm-slim=22,22.23,22.23.2,24,24.19,24.19.0,26,26.7,26.7.0|-bullseye=22,22.23,22.23.2,24,24.19,24.19.0,26,26.7,26.7.0|-bullseye-slim=22,22.23,22.23.2,24,24.19,24.19.0,26,26.7,26.7.0|-slim=22,22.23,22.23.2,24,24.19,24.19.0,26,26.7,26.7.0|-trixie=22,22.23,22.23.2,24,24.19,24.19.0,26,26.7,26.7.0|-trixie-slim=22,22.23,22.23.2,24,24.19,24.19.0,26,26.7,26.7.0|alpine=|alpine3.23=|alpine3.24=|bookworm=|bookworm-slim=|bullseye=|bullseye-slim=|current=|current-alpine=|current-alpine3.23=|current-alpine3.24=|current-bookworm=|current-bookworm-slim=|current-bullseye=|current-bullseye-slim=|current-slim=|current-trixie=|current-trixie-slim=|jod=|jod-alpine=|jod-alpine3.23=|jod-alpine3.24=|jod-bookworm=|jod-bookworm-slim=|jod-bullseye=|jod-bullseye-slim=|jod-slim=|jod-trixie=|jod-trixie-slim=|krypton=|krypton-alpine=|krypton-alpine3.23=|krypton-alpine3.24=|krypton-bookworm=|krypton-bookworm-slim=|krypton-bullseye=|krypton-bullseye-slim=|krypton-slim=|krypton-trixie=|krypton-trixie-slim=|latest=|lts=|lts-alpine=|lts-alpine3.23=|lts-alpine3.24=|lts-bookworm=|lts-bookworm-slim=|lts-bullseye=|lts-bullseye-slim=|lts-krypton=|lts-slim=|lts-trixie=|lts-trixie-slim=|slim=|trixie=|trixie-slim="),
     ("openjdk", ""),
-    (
-        "oraclelinux",
-        "10 10-slim 7 7-slim 7-slim-fips 7.9 8 8-slim 8-slim-fips 8.10 9 9-slim 9-slim-fips",
-    ),
-    (
-        "perl",
-        "5 5-bookworm 5-bullseye 5-slim 5-slim-bookworm 5-slim-bullseye 5-slim-threaded 5-slim-threaded-bookworm 5-slim-threaded-bullseye 5-slim-threaded-trixie 5-slim-trixie 5-threaded 5-threaded-bookworm 5-threaded-bullseye 5-threaded-trixie 5-trixie 5.40 5.40-bookworm 5.40-bullseye 5.40-slim 5.40-slim-bookworm 5.40-slim-bullseye 5.40-slim-threaded 5.40-slim-threaded-bookworm 5.40-slim-threaded-bullseye 5.40-slim-threaded-trixie 5.40-slim-trixie 5.40-threaded 5.40-threaded-bookworm 5.40-threaded-bullseye 5.40-threaded-trixie 5.40-trixie 5.40.5 5.40.5-bookworm 5.40.5-bullseye 5.40.5-slim 5.40.5-slim-bookworm 5.40.5-slim-bullseye 5.40.5-slim-threaded 5.40.5-slim-threaded-bookworm 5.40.5-slim-threaded-bullseye 5.40.5-slim-threaded-trixie 5.40.5-slim-trixie 5.40.5-threaded 5.40.5-threaded-bookworm 5.40.5-threaded-bullseye 5.40.5-threaded-trixie 5.40.5-trixie 5.42 5.42-bookworm 5.42-bullseye 5.42-slim 5.42-slim-bookworm 5.42-slim-bullseye 5.42-slim-threaded 5.42-slim-threaded-bookworm 5.42-slim-threaded-bullseye 5.42-slim-threaded-trixie 5.42-slim-trixie 5.42-threaded 5.42-threaded-bookworm 5.42-threaded-bullseye 5.42-threaded-trixie 5.42-trixie 5.42.3 5.42.3-bookworm 5.42.3-bullseye 5.42.3-slim 5.42.3-slim-bookworm 5.42.3-slim-bullseye 5.42.3-slim-threaded 5.42.3-slim-threaded-bookworm 5.42.3-slim-threaded-bullseye 5.42.3-slim-threaded-trixie 5.42.3-slim-trixie 5.42.3-threaded 5.42.3-threaded-bookworm 5.42.3-threaded-bullseye 5.42.3-threaded-trixie 5.42.3-trixie 5.44 5.44-bookworm 5.44-bullseye 5.44-slim 5.44-slim-bookworm 5.44-slim-bullseye 5.44-slim-threaded 5.44-slim-threaded-bookworm 5.44-slim-threaded-bullseye 5.44-slim-threaded-trixie 5.44-slim-trixie 5.44-threaded 5.44-threaded-bookworm 5.44-threaded-bullseye 5.44-threaded-trixie 5.44-trixie 5.44.0 5.44.0-bookworm 5.44.0-bullseye 5.44.0-slim 5.44.0-slim-bookworm 5.44.0-slim-bullseye 5.44.0-slim-threaded 5.44.0-slim-threaded-bookworm 5.44.0-slim-threaded-bullseye 5.44.0-slim-threaded-trixie 5.44.0-slim-trixie 5.44.0-threaded 5.44.0-threaded-bookworm 5.44.0-threaded-bullseye 5.44.0-threaded-trixie 5.44.0-trixie 5.45 5.45-bookworm 5.45-bullseye 5.45-slim 5.45-slim-bookworm 5.45-slim-bullseye 5.45-slim-threaded 5.45-slim-threaded-bookworm 5.45-slim-threaded-bullseye 5.45-slim-threaded-trixie 5.45-slim-trixie 5.45-threaded 5.45-threaded-bookworm 5.45-threaded-bullseye 5.45-threaded-trixie 5.45-trixie 5.45.2 5.45.2-bookworm 5.45.2-bullseye 5.45.2-slim 5.45.2-slim-bookworm 5.45.2-slim-bullseye 5.45.2-slim-threaded 5.45.2-slim-threaded-bookworm 5.45.2-slim-threaded-bullseye 5.45.2-slim-threaded-trixie 5.45.2-slim-trixie 5.45.2-threaded 5.45.2-threaded-bookworm 5.45.2-threaded-bullseye 5.45.2-threaded-trixie 5.45.2-trixie bookworm bullseye devel devel-bookworm devel-bullseye devel-slim devel-slim-bookworm devel-slim-bullseye devel-slim-threaded devel-slim-threaded-bookworm devel-slim-threaded-bullseye devel-slim-threaded-trixie devel-slim-trixie devel-threaded devel-threaded-bookworm devel-threaded-bullseye devel-threaded-trixie devel-trixie latest slim slim-bookworm slim-bullseye slim-threaded slim-threaded-bookworm slim-threaded-bullseye slim-threaded-trixie slim-trixie stable stable-bookworm stable-bullseye stable-slim stable-slim-bookworm stable-slim-bullseye stable-slim-threaded stable-slim-threaded-bookworm stable-slim-threaded-bullseye stable-slim-threaded-trixie stable-slim-trixie stable-threaded stable-threaded-bookworm stable-threaded-bullseye stable-threaded-trixie stable-trixie threaded threaded-bookworm threaded-bullseye threaded-trixie trixie",
-    ),
-    (
-        "php",
-        "8 8-alpine 8-alpine3.23 8-alpine3.24 8-apache 8-apache-bookworm 8-apache-trixie 8-bookworm 8-cli 8-cli-alpine 8-cli-alpine3.23 8-cli-alpine3.24 8-cli-bookworm 8-cli-trixie 8-fpm 8-fpm-alpine 8-fpm-alpine3.23 8-fpm-alpine3.24 8-fpm-bookworm 8-fpm-trixie 8-trixie 8-zts 8-zts-alpine 8-zts-alpine3.23 8-zts-alpine3.24 8-zts-bookworm 8-zts-trixie 8.2 8.2-alpine 8.2-alpine3.23 8.2-alpine3.24 8.2-apache 8.2-apache-bookworm 8.2-apache-trixie 8.2-bookworm 8.2-cli 8.2-cli-alpine 8.2-cli-alpine3.23 8.2-cli-alpine3.24 8.2-cli-bookworm 8.2-cli-trixie 8.2-fpm 8.2-fpm-alpine 8.2-fpm-alpine3.23 8.2-fpm-alpine3.24 8.2-fpm-bookworm 8.2-fpm-trixie 8.2-trixie 8.2-zts 8.2-zts-alpine 8.2-zts-alpine3.23 8.2-zts-alpine3.24 8.2-zts-bookworm 8.2-zts-trixie 8.2.33 8.2.33-alpine 8.2.33-alpine3.23 8.2.33-alpine3.24 8.2.33-apache 8.2.33-apache-bookworm 8.2.33-apache-trixie 8.2.33-bookworm 8.2.33-cli 8.2.33-cli-alpine 8.2.33-cli-alpine3.23 8.2.33-cli-alpine3.24 8.2.33-cli-bookworm 8.2.33-cli-trixie 8.2.33-fpm 8.2.33-fpm-alpine 8.2.33-fpm-alpine3.23 8.2.33-fpm-alpine3.24 8.2.33-fpm-bookworm 8.2.33-fpm-trixie 8.2.33-trixie 8.2.33-zts 8.2.33-zts-alpine 8.2.33-zts-alpine3.23 8.2.33-zts-alpine3.24 8.2.33-zts-bookworm 8.2.33-zts-trixie 8.3 8.3-alpine 8.3-alpine3.23 8.3-alpine3.24 8.3-apache 8.3-apache-bookworm 8.3-apache-trixie 8.3-bookworm 8.3-cli 8.3-cli-alpine 8.3-cli-alpine3.23 8.3-cli-alpine3.24 8.3-cli-bookworm 8.3-cli-trixie 8.3-fpm 8.3-fpm-alpine 8.3-fpm-alpine3.23 8.3-fpm-alpine3.24 8.3-fpm-bookworm 8.3-fpm-trixie 8.3-trixie 8.3-zts 8.3-zts-alpine 8.3-zts-alpine3.23 8.3-zts-alpine3.24 8.3-zts-bookworm 8.3-zts-trixie 8.3.33 8.3.33-alpine 8.3.33-alpine3.23 8.3.33-alpine3.24 8.3.33-apache 8.3.33-apache-bookworm 8.3.33-apache-trixie 8.3.33-bookworm 8.3.33-cli 8.3.33-cli-alpine 8.3.33-cli-alpine3.23 8.3.33-cli-alpine3.24 8.3.33-cli-bookworm 8.3.33-cli-trixie 8.3.33-fpm 8.3.33-fpm-alpine 8.3.33-fpm-alpine3.23 8.3.33-fpm-alpine3.24 8.3.33-fpm-bookworm 8.3.33-fpm-trixie 8.3.33-trixie 8.3.33-zts 8.3.33-zts-alpine 8.3.33-zts-alpine3.23 8.3.33-zts-alpine3.24 8.3.33-zts-bookworm 8.3.33-zts-trixie 8.4 8.4-alpine 8.4-alpine3.23 8.4-alpine3.24 8.4-apache 8.4-apache-bookworm 8.4-apache-trixie 8.4-bookworm 8.4-cli 8.4-cli-alpine 8.4-cli-alpine3.23 8.4-cli-alpine3.24 8.4-cli-bookworm 8.4-cli-trixie 8.4-fpm 8.4-fpm-alpine 8.4-fpm-alpine3.23 8.4-fpm-alpine3.24 8.4-fpm-bookworm 8.4-fpm-trixie 8.4-trixie 8.4-zts 8.4-zts-alpine 8.4-zts-alpine3.23 8.4-zts-alpine3.24 8.4-zts-bookworm 8.4-zts-trixie 8.4.24 8.4.24-alpine 8.4.24-alpine3.23 8.4.24-alpine3.24 8.4.24-apache 8.4.24-apache-bookworm 8.4.24-apache-trixie 8.4.24-bookworm 8.4.24-cli 8.4.24-cli-alpine 8.4.24-cli-alpine3.23 8.4.24-cli-alpine3.24 8.4.24-cli-bookworm 8.4.24-cli-trixie 8.4.24-fpm 8.4.24-fpm-alpine 8.4.24-fpm-alpine3.23 8.4.24-fpm-alpine3.24 8.4.24-fpm-bookworm 8.4.24-fpm-trixie 8.4.24-trixie 8.4.24-zts 8.4.24-zts-alpine 8.4.24-zts-alpine3.23 8.4.24-zts-alpine3.24 8.4.24-zts-bookworm 8.4.24-zts-trixie 8.4.25RC1 8.4.25RC1-alpine 8.4.25RC1-alpine3.23 8.4.25RC1-alpine3.24 8.4.25RC1-apache 8.4.25RC1-apache-bookworm 8.4.25RC1-apache-trixie 8.4.25RC1-bookworm 8.4.25RC1-cli 8.4.25RC1-cli-alpine 8.4.25RC1-cli-alpine3.23 8.4.25RC1-cli-alpine3.24 8.4.25RC1-cli-bookworm 8.4.25RC1-cli-trixie 8.4.25RC1-fpm 8.4.25RC1-fpm-alpine 8.4.25RC1-fpm-alpine3.23 8.4.25RC1-fpm-alpine3.24 8.4.25RC1-fpm-bookworm 8.4.25RC1-fpm-trixie 8.4.25RC1-trixie 8.4.25RC1-zts 8.4.25RC1-zts-alpine 8.4.25RC1-zts-alpine3.23 8.4.25RC1-zts-alpine3.24 8.4.25RC1-zts-bookworm 8.4.25RC1-zts-trixie 8.5 8.5-alpine 8.5-alpine3.23 8.5-alpine3.24 8.5-apache 8.5-apache-bookworm 8.5-apache-trixie 8.5-bookworm 8.5-cli 8.5-cli-alpine 8.5-cli-alpine3.23 8.5-cli-alpine3.24 8.5-cli-bookworm 8.5-cli-trixie 8.5-fpm 8.5-fpm-alpine 8.5-fpm-alpine3.23 8.5-fpm-alpine3.24 8.5-fpm-bookworm 8.5-fpm-trixie 8.5-trixie 8.5-zts 8.5-zts-alpine 8.5-zts-alpine3.23 8.5-zts-alpine3.24 8.5-zts-bookworm 8.5-zts-trixie 8.5.10RC1 8.5.10RC1-alpine 8.5.10RC1-alpine3.23 8.5.10RC1-alpine3.24 8.5.10RC1-apache 8.5.10RC1-apache-bookworm 8.5.10RC1-apache-trixie 8.5.10RC1-bookworm 8.5.10RC1-cli 8.5.10RC1-cli-alpine 8.5.10RC1-cli-alpine3.23 8.5.10RC1-cli-alpine3.24 8.5.10RC1-cli-bookworm 8.5.10RC1-cli-trixie 8.5.10RC1-fpm 8.5.10RC1-fpm-alpine 8.5.10RC1-fpm-alpine3.23 8.5.10RC1-fpm-alpine3.24 8.5.10RC1-fpm-bookworm 8.5.10RC1-fpm-trixie 8.5.10RC1-trixie 8.5.10RC1-zts 8.5.10RC1-zts-alpine 8.5.10RC1-zts-alpine3.23 8.5.10RC1-zts-alpine3.24 8.5.10RC1-zts-bookworm 8.5.10RC1-zts-trixie 8.5.9 8.5.9-alpine 8.5.9-alpine3.23 8.5.9-alpine3.24 8.5.9-apache 8.5.9-apache-bookworm 8.5.9-apache-trixie 8.5.9-bookworm 8.5.9-cli 8.5.9-cli-alpine 8.5.9-cli-alpine3.23 8.5.9-cli-alpine3.24 8.5.9-cli-bookworm 8.5.9-cli-trixie 8.5.9-fpm 8.5.9-fpm-alpine 8.5.9-fpm-alpine3.23 8.5.9-fpm-alpine3.24 8.5.9-fpm-bookworm 8.5.9-fpm-trixie 8.5.9-trixie 8.5.9-zts 8.5.9-zts-alpine 8.5.9-zts-alpine3.23 8.5.9-zts-alpine3.24 8.5.9-zts-bookworm 8.5.9-zts-trixie 8.6.0beta1 8.6.0beta1-alpine 8.6.0beta1-alpine3.23 8.6.0beta1-alpine3.24 8.6.0beta1-apache 8.6.0beta1-apache-bookworm 8.6.0beta1-apache-trixie 8.6.0beta1-bookworm 8.6.0beta1-cli 8.6.0beta1-cli-alpine 8.6.0beta1-cli-alpine3.23 8.6.0beta1-cli-alpine3.24 8.6.0beta1-cli-bookworm 8.6.0beta1-cli-trixie 8.6.0beta1-fpm 8.6.0beta1-fpm-alpine 8.6.0beta1-fpm-alpine3.23 8.6.0beta1-fpm-alpine3.24 8.6.0beta1-fpm-bookworm 8.6.0beta1-fpm-trixie 8.6.0beta1-trixie 8.6.0beta1-zts 8.6.0beta1-zts-alpine 8.6.0beta1-zts-alpine3.23 8.6.0beta1-zts-alpine3.24 8.6.0beta1-zts-bookworm 8.6.0beta1-zts-trixie alpine alpine3.23 alpine3.24 apache apache-bookworm apache-trixie bookworm cli cli-alpine cli-alpine3.23 cli-alpine3.24 cli-bookworm cli-trixie fpm fpm-alpine fpm-alpine3.23 fpm-alpine3.24 fpm-bookworm fpm-trixie latest trixie zts zts-alpine zts-alpine3.23 zts-alpine3.24 zts-bookworm zts-trixie",
-    ),
-    (
-        "postgres",
-        "14 14-alpine 14-alpine3.23 14-alpine3.24 14-bookworm 14-trixie 14.24 14.24-alpine 14.24-alpine3.23 14.24-alpine3.24 14.24-bookworm 14.24-trixie 15 15-alpine 15-alpine3.23 15-alpine3.24 15-bookworm 15-trixie 15.19 15.19-alpine 15.19-alpine3.23 15.19-alpine3.24 15.19-bookworm 15.19-trixie 16 16-alpine 16-alpine3.23 16-alpine3.24 16-bookworm 16-trixie 16.15 16.15-alpine 16.15-alpine3.23 16.15-alpine3.24 16.15-bookworm 16.15-trixie 17 17-alpine 17-alpine3.23 17-alpine3.24 17-bookworm 17-trixie 17.11 17.11-alpine 17.11-alpine3.23 17.11-alpine3.24 17.11-bookworm 17.11-trixie 18 18-alpine 18-alpine3.23 18-alpine3.24 18-bookworm 18-trixie 18.6 18.6-alpine 18.6-alpine3.23 18.6-alpine3.24 18.6-bookworm 18.6-trixie 19beta3 19beta3-alpine 19beta3-alpine3.23 19beta3-alpine3.24 19beta3-bookworm 19beta3-trixie alpine alpine3.23 alpine3.24 bookworm latest trixie",
-    ),
-    (
-        "python",
-        "3 3-alpine 3-alpine3.23 3-alpine3.24 3-bookworm 3-slim 3-slim-bookworm 3-slim-trixie 3-trixie 3.10 3.10-alpine 3.10-alpine3.23 3.10-alpine3.24 3.10-bookworm 3.10-slim 3.10-slim-bookworm 3.10-slim-trixie 3.10-trixie 3.10.21 3.10.21-alpine 3.10.21-alpine3.23 3.10.21-alpine3.24 3.10.21-bookworm 3.10.21-slim 3.10.21-slim-bookworm 3.10.21-slim-trixie 3.10.21-trixie 3.11 3.11-alpine 3.11-alpine3.23 3.11-alpine3.24 3.11-bookworm 3.11-slim 3.11-slim-bookworm 3.11-slim-trixie 3.11-trixie 3.11.16 3.11.16-alpine 3.11.16-alpine3.23 3.11.16-alpine3.24 3.11.16-bookworm 3.11.16-slim 3.11.16-slim-bookworm 3.11.16-slim-trixie 3.11.16-trixie 3.12 3.12-alpine 3.12-alpine3.23 3.12-alpine3.24 3.12-bookworm 3.12-slim 3.12-slim-bookworm 3.12-slim-trixie 3.12-trixie 3.12.14 3.12.14-alpine 3.12.14-alpine3.23 3.12.14-alpine3.24 3.12.14-bookworm 3.12.14-slim 3.12.14-slim-bookworm 3.12.14-slim-trixie 3.12.14-trixie 3.13 3.13-alpine 3.13-alpine3.23 3.13-alpine3.24 3.13-bookworm 3.13-slim 3.13-slim-bookworm 3.13-slim-trixie 3.13-trixie 3.13.15 3.13.15-alpine 3.13.15-alpine3.23 3.13.15-alpine3.24 3.13.15-bookworm 3.13.15-slim 3.13.15-slim-bookworm 3.13.15-slim-trixie 3.13.15-trixie 3.14 3.14-alpine 3.14-alpine3.23 3.14-alpine3.24 3.14-bookworm 3.14-slim 3.14-slim-bookworm 3.14-slim-trixie 3.14-trixie 3.14.7 3.14.7-alpine 3.14.7-alpine3.23 3.14.7-alpine3.24 3.14.7-bookworm 3.14.7-slim 3.14.7-slim-bookworm 3.14.7-slim-trixie 3.14.7-trixie 3.15.0rc1 3.15.0rc1-alpine 3.15.0rc1-alpine3.23 3.15.0rc1-alpine3.24 3.15.0rc1-bookworm 3.15.0rc1-slim 3.15.0rc1-slim-bookworm 3.15.0rc1-slim-trixie 3.15.0rc1-trixie alpine alpine3.23 alpine3.24 bookworm latest slim slim-bookworm slim-trixie trixie",
-    ),
-    (
-        "redis",
-        "6 6-alpine 6-alpine3.21 6-bookworm 6.2 6.2-alpine 6.2-alpine3.21 6.2-bookworm 6.2.24 6.2.24-alpine 6.2.24-alpine3.21 6.2.24-bookworm 7 7-alpine 7-alpine3.21 7-bookworm 7.2 7.2-alpine 7.2-alpine3.21 7.2-bookworm 7.2.16 7.2.16-alpine 7.2.16-alpine3.21 7.2.16-bookworm 7.4 7.4-alpine 7.4-alpine3.21 7.4-bookworm 7.4.11 7.4.11-alpine 7.4.11-alpine3.21 7.4.11-bookworm 8 8-alpine 8-alpine3.23 8-trixie 8.10 8.10-alpine 8.10-alpine3.23 8.10-trixie 8.10.1 8.10.1-alpine 8.10.1-alpine3.23 8.10.1-trixie 8.2 8.2-alpine 8.2-alpine3.22 8.2-bookworm 8.2.9 8.2.9-alpine 8.2.9-alpine3.22 8.2.9-bookworm 8.4 8.4-alpine 8.4-alpine3.22 8.4-trixie 8.4.6 8.4.6-alpine 8.4.6-alpine3.22 8.4.6-trixie 8.6 8.6-alpine 8.6-alpine3.23 8.6-trixie 8.6.6 8.6.6-alpine 8.6.6-alpine3.23 8.6.6-trixie 8.8 8.8-alpine 8.8-alpine3.23 8.8-trixie 8.8.2 8.8.2-alpine 8.8.2-alpine3.23 8.8.2-trixie alpine alpine3.23 latest trixie",
-    ),
-    (
-        "rockylinux",
-        "8 8-minimal 8.9 8.9-minimal 8.9.20231119 8.9.20231119-minimal 9 9-minimal 9.3 9.3-minimal 9.3.20231119 9.3.20231119-minimal",
-    ),
-    (
-        "ruby",
-        "3 3-alpine 3-alpine3.23 3-alpine3.24 3-bookworm 3-slim 3-slim-bookworm 3-slim-trixie 3-trixie 3.3 3.3-alpine 3.3-alpine3.23 3.3-alpine3.24 3.3-bookworm 3.3-slim 3.3-slim-bookworm 3.3-slim-trixie 3.3-trixie 3.3.12 3.3.12-alpine 3.3.12-alpine3.23 3.3.12-alpine3.24 3.3.12-bookworm 3.3.12-slim 3.3.12-slim-bookworm 3.3.12-slim-trixie 3.3.12-trixie 3.4 3.4-alpine 3.4-alpine3.23 3.4-alpine3.24 3.4-bookworm 3.4-slim 3.4-slim-bookworm 3.4-slim-trixie 3.4-trixie 3.4.10 3.4.10-alpine 3.4.10-alpine3.23 3.4.10-alpine3.24 3.4.10-bookworm 3.4.10-slim 3.4.10-slim-bookworm 3.4.10-slim-trixie 3.4.10-trixie 4 4-alpine 4-alpine3.23 4-alpine3.24 4-bookworm 4-slim 4-slim-bookworm 4-slim-trixie 4-trixie 4.0 4.0-alpine 4.0-alpine3.23 4.0-alpine3.24 4.0-bookworm 4.0-slim 4.0-slim-bookworm 4.0-slim-trixie 4.0-trixie 4.0.6 4.0.6-alpine 4.0.6-alpine3.23 4.0.6-alpine3.24 4.0.6-bookworm 4.0.6-slim 4.0.6-slim-bookworm 4.0.6-slim-trixie 4.0.6-trixie alpine alpine3.23 alpine3.24 bookworm latest slim slim-bookworm slim-trixie trixie",
-    ),
-    (
-        "rust",
-        "1 1-alpine 1-alpine3.21 1-alpine3.22 1-alpine3.23 1-alpine3.24 1-bookworm 1-bullseye 1-slim 1-slim-bookworm 1-slim-bullseye 1-slim-trixie 1-trixie 1.98 1.98-alpine 1.98-alpine3.21 1.98-alpine3.22 1.98-alpine3.23 1.98-alpine3.24 1.98-bookworm 1.98-bullseye 1.98-slim 1.98-slim-bookworm 1.98-slim-bullseye 1.98-slim-trixie 1.98-trixie 1.98.0 1.98.0-alpine 1.98.0-alpine3.21 1.98.0-alpine3.22 1.98.0-alpine3.23 1.98.0-alpine3.24 1.98.0-bookworm 1.98.0-bullseye 1.98.0-slim 1.98.0-slim-bookworm 1.98.0-slim-bullseye 1.98.0-slim-trixie 1.98.0-trixie alpine alpine3.21 alpine3.22 alpine3.23 alpine3.24 bookworm bullseye latest slim slim-bookworm slim-bullseye slim-trixie trixie",
-    ),
-    (
-        "tomcat",
-        "10 10-jdk11 10-jdk11-temurin 10-jdk11-temurin-jammy 10-jdk11-temurin-noble 10-jdk17 10-jdk17-temurin 10-jdk17-temurin-jammy 10-jdk17-temurin-noble 10-jdk21 10-jdk21-temurin 10-jdk21-temurin-jammy 10-jdk21-temurin-noble 10-jdk25 10-jdk25-temurin 10-jdk25-temurin-jammy 10-jdk25-temurin-noble 10-jre11 10-jre11-temurin 10-jre11-temurin-jammy 10-jre11-temurin-noble 10-jre17 10-jre17-temurin 10-jre17-temurin-jammy 10-jre17-temurin-noble 10-jre21 10-jre21-temurin 10-jre21-temurin-jammy 10-jre21-temurin-noble 10-jre25 10-jre25-temurin 10-jre25-temurin-jammy 10-jre25-temurin-noble 10.1 10.1-jdk11 10.1-jdk11-temurin 10.1-jdk11-temurin-jammy 10.1-jdk11-temurin-noble 10.1-jdk17 10.1-jdk17-temurin 10.1-jdk17-temurin-jammy 10.1-jdk17-temurin-noble 10.1-jdk21 10.1-jdk21-temurin 10.1-jdk21-temurin-jammy 10.1-jdk21-temurin-noble 10.1-jdk25 10.1-jdk25-temurin 10.1-jdk25-temurin-jammy 10.1-jdk25-temurin-noble 10.1-jre11 10.1-jre11-temurin 10.1-jre11-temurin-jammy 10.1-jre11-temurin-noble 10.1-jre17 10.1-jre17-temurin 10.1-jre17-temurin-jammy 10.1-jre17-temurin-noble 10.1-jre21 10.1-jre21-temurin 10.1-jre21-temurin-jammy 10.1-jre21-temurin-noble 10.1-jre25 10.1-jre25-temurin 10.1-jre25-temurin-jammy 10.1-jre25-temurin-noble 10.1.59 10.1.59-jdk11 10.1.59-jdk11-temurin 10.1.59-jdk11-temurin-jammy 10.1.59-jdk11-temurin-noble 10.1.59-jdk17 10.1.59-jdk17-temurin 10.1.59-jdk17-temurin-jammy 10.1.59-jdk17-temurin-noble 10.1.59-jdk21 10.1.59-jdk21-temurin 10.1.59-jdk21-temurin-jammy 10.1.59-jdk21-temurin-noble 10.1.59-jdk25 10.1.59-jdk25-temurin 10.1.59-jdk25-temurin-jammy 10.1.59-jdk25-temurin-noble 10.1.59-jre11 10.1.59-jre11-temurin 10.1.59-jre11-temurin-jammy 10.1.59-jre11-temurin-noble 10.1.59-jre17 10.1.59-jre17-temurin 10.1.59-jre17-temurin-jammy 10.1.59-jre17-temurin-noble 10.1.59-jre21 10.1.59-jre21-temurin 10.1.59-jre21-temurin-jammy 10.1.59-jre21-temurin-noble 10.1.59-jre25 10.1.59-jre25-temurin 10.1.59-jre25-temurin-jammy 10.1.59-jre25-temurin-noble 11 11-jdk17 11-jdk17-temurin 11-jdk17-temurin-jammy 11-jdk17-temurin-noble 11-jdk21 11-jdk21-temurin 11-jdk21-temurin-jammy 11-jdk21-temurin-noble 11-jdk25 11-jdk25-temurin 11-jdk25-temurin-jammy 11-jdk25-temurin-noble 11-jre17 11-jre17-temurin 11-jre17-temurin-jammy 11-jre17-temurin-noble 11-jre21 11-jre21-temurin 11-jre21-temurin-jammy 11-jre21-temurin-noble 11-jre25 11-jre25-temurin 11-jre25-temurin-jammy 11-jre25-temurin-noble 11.0 11.0-jdk17 11.0-jdk17-temurin 11.0-jdk17-temurin-jammy 11.0-jdk17-temurin-noble 11.0-jdk21 11.0-jdk21-temurin 11.0-jdk21-temurin-jammy 11.0-jdk21-temurin-noble 11.0-jdk25 11.0-jdk25-temurin 11.0-jdk25-temurin-jammy 11.0-jdk25-temurin-noble 11.0-jre17 11.0-jre17-temurin 11.0-jre17-temurin-jammy 11.0-jre17-temurin-noble 11.0-jre21 11.0-jre21-temurin 11.0-jre21-temurin-jammy 11.0-jre21-temurin-noble 11.0-jre25 11.0-jre25-temurin 11.0-jre25-temurin-jammy 11.0-jre25-temurin-noble 11.0.25 11.0.25-jdk17 11.0.25-jdk17-temurin 11.0.25-jdk17-temurin-jammy 11.0.25-jdk17-temurin-noble 11.0.25-jdk21 11.0.25-jdk21-temurin 11.0.25-jdk21-temurin-jammy 11.0.25-jdk21-temurin-noble 11.0.25-jdk25 11.0.25-jdk25-temurin 11.0.25-jdk25-temurin-jammy 11.0.25-jdk25-temurin-noble 11.0.25-jre17 11.0.25-jre17-temurin 11.0.25-jre17-temurin-jammy 11.0.25-jre17-temurin-noble 11.0.25-jre21 11.0.25-jre21-temurin 11.0.25-jre21-temurin-jammy 11.0.25-jre21-temurin-noble 11.0.25-jre25 11.0.25-jre25-temurin 11.0.25-jre25-temurin-jammy 11.0.25-jre25-temurin-noble 9 9-jdk11 9-jdk11-temurin 9-jdk11-temurin-jammy 9-jdk11-temurin-noble 9-jdk17 9-jdk17-temurin 9-jdk17-temurin-jammy 9-jdk17-temurin-noble 9-jdk21 9-jdk21-temurin 9-jdk21-temurin-jammy 9-jdk21-temurin-noble 9-jdk25 9-jdk25-temurin 9-jdk25-temurin-jammy 9-jdk25-temurin-noble 9-jdk8 9-jdk8-temurin 9-jdk8-temurin-jammy 9-jdk8-temurin-noble 9-jre11 9-jre11-temurin 9-jre11-temurin-jammy 9-jre11-temurin-noble 9-jre17 9-jre17-temurin 9-jre17-temurin-jammy 9-jre17-temurin-noble 9-jre21 9-jre21-temurin 9-jre21-temurin-jammy 9-jre21-temurin-noble 9-jre25 9-jre25-temurin 9-jre25-temurin-jammy 9-jre25-temurin-noble 9-jre8 9-jre8-temurin 9-jre8-temurin-jammy 9-jre8-temurin-noble 9.0 9.0-jdk11 9.0-jdk11-temurin 9.0-jdk11-temurin-jammy 9.0-jdk11-temurin-noble 9.0-jdk17 9.0-jdk17-temurin 9.0-jdk17-temurin-jammy 9.0-jdk17-temurin-noble 9.0-jdk21 9.0-jdk21-temurin 9.0-jdk21-temurin-jammy 9.0-jdk21-temurin-noble 9.0-jdk25 9.0-jdk25-temurin 9.0-jdk25-temurin-jammy 9.0-jdk25-temurin-noble 9.0-jdk8 9.0-jdk8-temurin 9.0-jdk8-temurin-jammy 9.0-jdk8-temurin-noble 9.0-jre11 9.0-jre11-temurin 9.0-jre11-temurin-jammy 9.0-jre11-temurin-noble 9.0-jre17 9.0-jre17-temurin 9.0-jre17-temurin-jammy 9.0-jre17-temurin-noble 9.0-jre21 9.0-jre21-temurin 9.0-jre21-temurin-jammy 9.0-jre21-temurin-noble 9.0-jre25 9.0-jre25-temurin 9.0-jre25-temurin-jammy 9.0-jre25-temurin-noble 9.0-jre8 9.0-jre8-temurin 9.0-jre8-temurin-jammy 9.0-jre8-temurin-noble 9.0.121 9.0.121-jdk11 9.0.121-jdk11-temurin 9.0.121-jdk11-temurin-jammy 9.0.121-jdk11-temurin-noble 9.0.121-jdk17 9.0.121-jdk17-temurin 9.0.121-jdk17-temurin-jammy 9.0.121-jdk17-temurin-noble 9.0.121-jdk21 9.0.121-jdk21-temurin 9.0.121-jdk21-temurin-jammy 9.0.121-jdk21-temurin-noble 9.0.121-jdk25 9.0.121-jdk25-temurin 9.0.121-jdk25-temurin-jammy 9.0.121-jdk25-temurin-noble 9.0.121-jdk8 9.0.121-jdk8-temurin 9.0.121-jdk8-temurin-jammy 9.0.121-jdk8-temurin-noble 9.0.121-jre11 9.0.121-jre11-temurin 9.0.121-jre11-temurin-jammy 9.0.121-jre11-temurin-noble 9.0.121-jre17 9.0.121-jre17-temurin 9.0.121-jre17-temurin-jammy 9.0.121-jre17-temurin-noble 9.0.121-jre21 9.0.121-jre21-temurin 9.0.121-jre21-temurin-jammy 9.0.121-jre21-temurin-noble 9.0.121-jre25 9.0.121-jre25-temurin 9.0.121-jre25-temurin-jammy 9.0.121-jre25-temurin-noble 9.0.121-jre8 9.0.121-jre8-temurin 9.0.121-jre8-temurin-jammy 9.0.121-jre8-temurin-noble jdk17 jdk17-temurin jdk17-temurin-jammy jdk17-temurin-noble jdk21 jdk21-temurin jdk21-temurin-jammy jdk21-temurin-noble jdk25 jdk25-temurin jdk25-temurin-jammy jdk25-temurin-noble jre17 jre17-temurin jre17-temurin-jammy jre17-temurin-noble jre21 jre21-temurin jre21-temurin-jammy jre21-temurin-noble jre25 jre25-temurin jre25-temurin-jammy jre25-temurin-noble latest",
-    ),
-    (
-        "ubuntu",
-        "22.04 24.04 26.04 26.10 devel jammy latest noble resolute rolling stonking",
-    ),
+    ("oraclelinux", "=10,7,7.9,8,8.10,9|-slim=10,7,8,9|-slim-fips=7,8,9"),
+    ("perl", "=5,5.40,5.40.5,5.42,5.42.3,5.44,5.44.0,5.45,5.45.2|-bookworm=5,5.40,5.40.5,5.42,5.42.3,5.44,5.44.0,5.45,5.45.2|-bullseye=5,5.40,5.40.5,5.42,5.42.3,5.44,5.44.0,5.45,5.45.2|-slim=5,5.40,5.40.5,5.42,5.42.3,5.44,5.44.0,5.45,5.45.2|-slim-bookworm=5,5.40,5.40.5,5.42,5.42.3,5.44,5.44.0,5.45,5.45.2|-slim-bullseye=5,5.40,5.40.5,5.42,5.42.3,5.44,5.44.0,5.45,5.45.2|-slim-threaded=5,5.40,5.40.5,5.42,5.42.3,5.44,5.44.0,5.45,5.45.2|-slim-threaded-bookworm=5,5.40,5.40.5,5.42,5.42.3,5.44,5.44.0,5.45,5.45.2|-slim-threaded-bullseye=5,5.40,5.40.5,5.42,5.42.3,5.44,5.44.0,5.45,5.45.2|-slim-threaded-trixie=5,5.40,5.40.5,5.42,5.42.3,5.44,5.44.0,5.45,5.45.2|-slim-trixie=5,5.40,5.40.5,5.42,5.42.3,5.44,5.44.0,5.45,5.45.2|-threaded=5,5.40,5.40.5,5.42,5.42.3,5.44,5.44.0,5.45,5.45.2|-threaded-bookworm=5,5.40,5.40.5,5.42,5.42.3,5.44,5.44.0,5.45,5.45.2|-threaded-bullseye=5,5.40,5.40.5,5.42,5.42.3,5.44,5.44.0,5.45,5.45.2|-threaded-trixie=5,5.40,5.40.5,5.42,5.42.3,5.44,5.44.0,5.45,5.45.2|-trixie=5,5.40,5.40.5,5.42,5.42.3,5.44,5.44.0,5.45,5.45.2|bookworm=|bullseye=|devel=|devel-bookworm=|devel-bullseye=|devel-slim=|devel-slim-bookworm=|devel-slim-bullseye=|devel-slim-threaded=|devel-slim-threaded-bookworm=|devel-slim-threaded-bullseye=|devel-slim-threaded-trixie=|devel-slim-trixie=|devel-threaded=|devel-threaded-bookworm=|devel-threaded-bullseye=|devel-threaded-trixie=|devel-trixie=|latest=|slim=|slim-bookworm=|slim-bullseye=|slim-threaded=|slim-threaded-bookworm=|slim-threaded-bullseye=|slim-threaded-trixie=|slim-trixie=|stable=|stable-bookworm=|stable-bullseye=|stable-slim=|stable-slim-bookworm=|stable-slim-bullseye=|stable-slim-threaded=|stable-slim-threaded-bookworm=|stable-slim-threaded-bullseye=|stable-slim-threaded-trixie=|stable-slim-trixie=|stable-threaded=|stable-threaded-bookworm=|stable-threaded-bullseye=|stable-threaded-trixie=|stable-trixie=|threaded=|threaded-bookworm=|threaded-bullseye=|threaded-trixie=|trixie="),
+    ("php", "=8,8.2,8.2.33,8.3,8.3.33,8.4,8.4.24,8.5,8.5.9|-alpine=8,8.2,8.2.33,8.3,8.3.33,8.4,8.4.24,8.5,8.5.9|-alpine3.23=8,8.2,8.2.33,8.3,8.3.33,8.4,8.4.24,8.5,8.5.9|-alpine3.24=8,8.2,8.2.33,8.3,8.3.33,8.4,8.4.24,8.5,8.5.9|-apache=8,8.2,8.2.33,8.3,8.3.33,8.4,8.4.24,8.5,8.5.9|-apache-bookworm=8,8.2,8.2.33,8.3,8.3.33,8.4,8.4.24,8.5,8.5.9|-apache-trixie=8,8.2,8.2.33,8.3,8.3.33,8.4,8.4.24,8.5,8.5.9|-bookworm=8,8.2,8.2.33,8.3,8.3.33,8.4,8.4.24,8.5,8.5.9|-cli=8,8.2,8.2.33,8.3,8.3.33,8.4,8.4.24,8.5,8.5.9|-cli-alpine=8,8.2,8.2.33,8.3,8.3.33,8.4,8.4.24,8.5,8.5.9|-cli-alpine3.23=8,8.2,8.2.33,8.3,8.3.33,8.4,8.4.24,8.5,8.5.9|-cli-alpine3.24=8,8.2,8.2.33,8.3,8.3.33,8.4,8.4.24,8.5,8.5.9|-cli-bookworm=8,8.2,8.2.33,8.3,8.3.33,8.4,8.4.24,8.5,8.5.9|-cli-trixie=8,8.2,8.2.33,8.3,8.3.33,8.4,8.4.24,8.5,8.5.9|-fpm=8,8.2,8.2.33,8.3,8.3.33,8.4,8.4.24,8.5,8.5.9|-fpm-alpine=8,8.2,8.2.33,8.3,8.3.33,8.4,8.4.24,8.5,8.5.9|-fpm-alpine3.23=8,8.2,8.2.33,8.3,8.3.33,8.4,8.4.24,8.5,8.5.9|-fpm-alpine3.24=8,8.2,8.2.33,8.3,8.3.33,8.4,8.4.24,8.5,8.5.9|-fpm-bookworm=8,8.2,8.2.33,8.3,8.3.33,8.4,8.4.24,8.5,8.5.9|-fpm-trixie=8,8.2,8.2.33,8.3,8.3.33,8.4,8.4.24,8.5,8.5.9|-trixie=8,8.2,8.2.33,8.3,8.3.33,8.4,8.4.24,8.5,8.5.9|-zts=8,8.2,8.2.33,8.3,8.3.33,8.4,8.4.24,8.5,8.5.9|-zts-alpine=8,8.2,8.2.33,8.3,8.3.33,8.4,8.4.24,8.5,8.5.9|-zts-alpine3.23=8,8.2,8.2.33,8.3,8.3.33,8.4,8.4.24,8.5,8.5.9|-zts-alpine3.24=8,8.2,8.2.33,8.3,8.3.33,8.4,8.4.24,8.5,8.5.9|-zts-bookworm=8,8.2,8.2.33,8.3,8.3.33,8.4,8.4.24,8.5,8.5.9|-zts-trixie=8,8.2,8.2.33,8.3,8.3.33,8.4,8.4.24,8.5,8.5.9|RC1=8.4.25,8.5.10|RC1-alpine=8.4.25,8.5.10|RC1-alpine3.23=8.4.25,8.5.10|RC1-alpine3.24=8.4.25,8.5.10|RC1-apache=8.4.25,8.5.10|RC1-apache-bookworm=8.4.25,8.5.10|RC1-apache-trixie=8.4.25,8.5.10|RC1-bookworm=8.4.25,8.5.10|RC1-cli=8.4.25,8.5.10|RC1-cli-alpine=8.4.25,8.5.10|RC1-cli-alpine3.23=8.4.25,8.5.10|RC1-cli-alpine3.24=8.4.25,8.5.10|RC1-cli-bookworm=8.4.25,8.5.10|RC1-cli-trixie=8.4.25,8.5.10|RC1-fpm=8.4.25,8.5.10|RC1-fpm-alpine=8.4.25,8.5.10|RC1-fpm-alpine3.23=8.4.25,8.5.10|RC1-fpm-alpine3.24=8.4.25,8.5.10|RC1-fpm-bookworm=8.4.25,8.5.10|RC1-fpm-trixie=8.4.25,8.5.10|RC1-trixie=8.4.25,8.5.10|RC1-zts=8.4.25,8.5.10|RC1-zts-alpine=8.4.25,8.5.10|RC1-zts-alpine3.23=8.4.25,8.5.10|RC1-zts-alpine3.24=8.4.25,8.5.10|RC1-zts-bookworm=8.4.25,8.5.10|RC1-zts-trixie=8.4.25,8.5.10|alpine=|alpine3.23=|alpine3.24=|apache=|apache-bookworm=|apache-trixie=|beta1=8.6.0|beta1-alpine=8.6.0|beta1-alpine3.23=8.6.0|beta1-alpine3.24=8.6.0|beta1-apache=8.6.0|beta1-apache-bookworm=8.6.0|beta1-apache-trixie=8.6.0|beta1-bookworm=8.6.0|beta1-cli=8.6.0|beta1-cli-alpine=8.6.0|beta1-cli-alpine3.23=8.6.0|beta1-cli-alpine3.24=8.6.0|beta1-cli-bookworm=8.6.0|beta1-cli-trixie=8.6.0|beta1-fpm=8.6.0|beta1-fpm-alpine=8.6.0|beta1-fpm-alpine3.23=8.6.0|beta1-fpm-alpine3.24=8.6.0|beta1-fpm-bookworm=8.6.0|beta1-fpm-trixie=8.6.0|beta1-trixie=8.6.0|beta1-zts=8.6.0|beta1-zts-alpine=8.6.0|beta1-zts-alpine3.23=8.6.0|beta1-zts-alpine3.24=8.6.0|beta1-zts-bookworm=8.6.0|beta1-zts-trixie=8.6.0|bookworm=|cli=|cli-alpine=|cli-alpine3.23=|cli-alpine3.24=|cli-bookworm=|cli-trixie=|fpm=|fpm-alpine=|fpm-alpine3.23=|fpm-alpine3.24=|fpm-bookworm=|fpm-trixie=|latest=|trixie=|zts=|zts-alpine=|zts-alpine3.23=|zts-alpine3.24=|zts-bookworm=|zts-trixie="),
+    ("postgres", "=14,14.24,15,15.19,16,16.15,17,17.11,18,18.6|-alpine=14,14.24,15,15.19,16,16.15,17,17.11,18,18.6|-alpine3.23=14,14.24,15,15.19,16,16.15,17,17.11,18,18.6|-alpine3.24=14,14.24,15,15.19,16,16.15,17,17.11,18,18.6|-bookworm=14,14.24,15,15.19,16,16.15,17,17.11,18,18.6|-trixie=14,14.24,15,15.19,16,16.15,17,17.11,18,18.6|alpine=|alpine3.23=|alpine3.24=|beta3=19|beta3-alpine=19|beta3-alpine3.23=19|beta3-alpine3.24=19|beta3-bookworm=19|beta3-trixie=19|bookworm=|latest=|trixie="),
+    ("python", "=3,3.10,3.10.21,3.11,3.11.16,3.12,3.12.14,3.13,3.13.15,3.14,3.14.7|-alpine=3,3.10,3.10.21,3.11,3.11.16,3.12,3.12.14,3.13,3.13.15,3.14,3.14.7|-alpine3.23=3,3.10,3.10.21,3.11,3.11.16,3.12,3.12.14,3.13,3.13.15,3.14,3.14.7|-alpine3.24=3,3.10,3.10.21,3.11,3.11.16,3.12,3.12.14,3.13,3.13.15,3.14,3.14.7|-bookworm=3,3.10,3.10.21,3.11,3.11.16,3.12,3.12.14,3.13,3.13.15,3.14,3.14.7|-slim=3,3.10,3.10.21,3.11,3.11.16,3.12,3.12.14,3.13,3.13.15,3.14,3.14.7|-slim-bookworm=3,3.10,3.10.21,3.11,3.11.16,3.12,3.12.14,3.13,3.13.15,3.14,3.14.7|-slim-trixie=3,3.10,3.10.21,3.11,3.11.16,3.12,3.12.14,3.13,3.13.15,3.14,3.14.7|-trixie=3,3.10,3.10.21,3.11,3.11.16,3.12,3.12.14,3.13,3.13.15,3.14,3.14.7|alpine=|alpine3.23=|alpine3.24=|bookworm=|latest=|rc1=3.15.0|rc1-alpine=3.15.0|rc1-alpine3.23=3.15.0|rc1-alpine3.24=3.15.0|rc1-bookworm=3.15.0|rc1-slim=3.15.0|rc1-slim-bookworm=3.15.0|rc1-slim-trixie=3.15.0|rc1-trixie=3.15.0|slim=|slim-bookworm=|slim-trixie=|trixie="),
+    ("redis", "=6,6.2,6.2.24,7,7.2,7.2.16,7.4,7.4.11,8,8.10,8.10.1,8.2,8.2.9,8.4,8.4.6,8.6,8.6.6,8.8,8.8.2|-alpine=6,6.2,6.2.24,7,7.2,7.2.16,7.4,7.4.11,8,8.10,8.10.1,8.2,8.2.9,8.4,8.4.6,8.6,8.6.6,8.8,8.8.2|-alpine3.21=6,6.2,6.2.24,7,7.2,7.2.16,7.4,7.4.11|-alpine3.22=8.2,8.2.9,8.4,8.4.6|-alpine3.23=8,8.10,8.10.1,8.6,8.6.6,8.8,8.8.2|-bookworm=6,6.2,6.2.24,7,7.2,7.2.16,7.4,7.4.11,8.2,8.2.9|-trixie=8,8.10,8.10.1,8.4,8.4.6,8.6,8.6.6,8.8,8.8.2|alpine=|alpine3.23=|latest=|trixie="),
+    ("rockylinux", "=8,8.9,8.9.20231119,9,9.3,9.3.20231119|-minimal=8,8.9,8.9.20231119,9,9.3,9.3.20231119"),
+    ("ruby", "=3,3.3,3.3.12,3.4,3.4.10,4,4.0,4.0.6|-alpine=3,3.3,3.3.12,3.4,3.4.10,4,4.0,4.0.6|-alpine3.23=3,3.3,3.3.12,3.4,3.4.10,4,4.0,4.0.6|-alpine3.24=3,3.3,3.3.12,3.4,3.4.10,4,4.0,4.0.6|-bookworm=3,3.3,3.3.12,3.4,3.4.10,4,4.0,4.0.6|-slim=3,3.3,3.3.12,3.4,3.4.10,4,4.0,4.0.6|-slim-bookworm=3,3.3,3.3.12,3.4,3.4.10,4,4.0,4.0.6|-slim-trixie=3,3.3,3.3.12,3.4,3.4.10,4,4.0,4.0.6|-trixie=3,3.3,3.3.12,3.4,3.4.10,4,4.0,4.0.6|alpine=|alpine3.23=|alpine3.24=|bookworm=|latest=|slim=|slim-bookworm=|slim-trixie=|trixie="),
+    ("rust", "=1,1.98,1.98.0|-alpine=1,1.98,1.98.0|-alpine3.21=1,1.98,1.98.0|-alpine3.22=1,1.98,1.98.0|-alpine3.23=1,1.98,1.98.0|-alpine3.24=1,1.98,1.98.0|-bookworm=1,1.98,1.98.0|-bullseye=1,1.98,1.98.0|-slim=1,1.98,1.98.0|-slim-bookworm=1,1.98,1.98.0|-slim-bullseye=1,1.98,1.98.0|-slim-trixie=1,1.98,1.98.0|-trixie=1,1.98,1.98.0|alpine=|alpine3.21=|alpine3.22=|alpine3.23=|alpine3.24=|bookworm=|bullseye=|latest=|slim=|slim-bookworm=|slim-bullseye=|slim-trixie=|trixie="),
+    ("tomcat", "=10,10.1,10.1.59,11,11.0,11.0.25,9,9.0,9.0.121|-jdk11=10,10.1,10.1.59,9,9.0,9.0.121|-jdk11-temurin=10,10.1,10.1.59,9,9.0,9.0.121|-jdk11-temurin-jammy=10,10.1,10.1.59,9,9.0,9.0.121|-jdk11-temurin-noble=10,10.1,10.1.59,9,9.0,9.0.121|-jdk17=10,10.1,10.1.59,11,11.0,11.0.25,9,9.0,9.0.121|-jdk17-temurin=10,10.1,10.1.59,11,11.0,11.0.25,9,9.0,9.0.121|-jdk17-temurin-jammy=10,10.1,10.1.59,11,11.0,11.0.25,9,9.0,9.0.121|-jdk17-temurin-noble=10,10.1,10.1.59,11,11.0,11.0.25,9,9.0,9.0.121|-jdk21=10,10.1,10.1.59,11,11.0,11.0.25,9,9.0,9.0.121|-jdk21-temurin=10,10.1,10.1.59,11,11.0,11.0.25,9,9.0,9.0.121|-jdk21-temurin-jammy=10,10.1,10.1.59,11,11.0,11.0.25,9,9.0,9.0.121|-jdk21-temurin-noble=10,10.1,10.1.59,11,11.0,11.0.25,9,9.0,9.0.121|-jdk25=10,10.1,10.1.59,11,11.0,11.0.25,9,9.0,9.0.121|-jdk25-temurin=10,10.1,10.1.59,11,11.0,11.0.25,9,9.0,9.0.121|-jdk25-temurin-jammy=10,10.1,10.1.59,11,11.0,11.0.25,9,9.0,9.0.121|-jdk25-temurin-noble=10,10.1,10.1.59,11,11.0,11.0.25,9,9.0,9.0.121|-jdk8=9,9.0,9.0.121|-jdk8-temurin=9,9.0,9.0.121|-jdk8-temurin-jammy=9,9.0,9.0.121|-jdk8-temurin-noble=9,9.0,9.0.121|-jre11=10,10.1,10.1.59,9,9.0,9.0.121|-jre11-temurin=10,10.1,10.1.59,9,9.0,9.0.121|-jre11-temurin-jammy=10,10.1,10.1.59,9,9.0,9.0.121|-jre11-temurin-noble=10,10.1,10.1.59,9,9.0,9.0.121|-jre17=10,10.1,10.1.59,11,11.0,11.0.25,9,9.0,9.0.121|-jre17-temurin=10,10.1,10.1.59,11,11.0,11.0.25,9,9.0,9.0.121|-jre17-temurin-jammy=10,10.1,10.1.59,11,11.0,11.0.25,9,9.0,9.0.121|-jre17-temurin-noble=10,10.1,10.1.59,11,11.0,11.0.25,9,9.0,9.0.121|-jre21=10,10.1,10.1.59,11,11.0,11.0.25,9,9.0,9.0.121|-jre21-temurin=10,10.1,10.1.59,11,11.0,11.0.25,9,9.0,9.0.121|-jre21-temurin-jammy=10,10.1,10.1.59,11,11.0,11.0.25,9,9.0,9.0.121|-jre21-temurin-noble=10,10.1,10.1.59,11,11.0,11.0.25,9,9.0,9.0.121|-jre25=10,10.1,10.1.59,11,11.0,11.0.25,9,9.0,9.0.121|-jre25-temurin=10,10.1,10.1.59,11,11.0,11.0.25,9,9.0,9.0.121|-jre25-temurin-jammy=10,10.1,10.1.59,11,11.0,11.0.25,9,9.0,9.0.121|-jre25-temurin-noble=10,10.1,10.1.59,11,11.0,11.0.25,9,9.0,9.0.121|-jre8=9,9.0,9.0.121|-jre8-temurin=9,9.0,9.0.121|-jre8-temurin-jammy=9,9.0,9.0.121|-jre8-temurin-noble=9,9.0,9.0.121|jdk17=|jdk17-temurin=|jdk17-temurin-jammy=|jdk17-temurin-noble=|jdk21=|jdk21-temurin=|jdk21-temurin-jammy=|jdk21-temurin-noble=|jdk25=|jdk25-temurin=|jdk25-temurin-jammy=|jdk25-temurin-noble=|jre17=|jre17-temurin=|jre17-temurin-jammy=|jre17-temurin-noble=|jre21=|jre21-temurin=|jre21-temurin-jammy=|jre21-temurin-noble=|jre25=|jre25-temurin=|jre25-temurin-jammy=|jre25-temurin-noble=|latest="),
+    ("ubuntu", "=22.04,24.04,26.04,26.10|devel=|jammy=|latest=|noble=|resolute=|rolling=|stonking="),
 ];
 
 /// Image -> the tag suffixes of its minimal variants (space-separated, sorted).
 pub static MINIMAL: &[(&str, &str)] = &[
-    (
-        "eclipse-temurin",
-        "alpine alpine-3.21 alpine-3.22 alpine-3.23 alpine-3.24 jdk-alpine jdk-alpine-3.21 jdk-alpine-3.22 jdk-alpine-3.23 jdk-alpine-3.24 jdk-ubi10-minimal jdk-ubi9-minimal jre-alpine jre-alpine-3.21 jre-alpine-3.22 jre-alpine-3.23 jre-alpine-3.24 jre-ubi10-minimal jre-ubi9-minimal ubi10-minimal ubi9-minimal",
-    ),
+    ("eclipse-temurin", "alpine alpine-3.21 alpine-3.22 alpine-3.23 alpine-3.24 jdk-alpine jdk-alpine-3.21 jdk-alpine-3.22 jdk-alpine-3.23 jdk-alpine-3.24 jdk-ubi10-minimal jdk-ubi9-minimal jre-alpine jre-alpine-3.21 jre-alpine-3.22 jre-alpine-3.23 jre-alpine-3.24 jre-ubi10-minimal jre-ubi9-minimal ubi10-minimal ubi9-minimal"),
     ("golang", "alpine alpine3.23 alpine3.24"),
-    (
-        "nginx",
-        "alpine alpine-otel alpine-perl alpine-slim alpine3.24 alpine3.24-otel alpine3.24-perl alpine3.24-slim",
-    ),
-    (
-        "node",
-        "alpine alpine3.23 alpine3.24 bookworm-slim bullseye-slim slim trixie-slim",
-    ),
-    (
-        "php",
-        "alpine alpine3.23 alpine3.24 cli-alpine cli-alpine3.23 cli-alpine3.24 fpm-alpine fpm-alpine3.23 fpm-alpine3.24 zts-alpine zts-alpine3.23 zts-alpine3.24",
-    ),
+    ("nginx", "alpine alpine-otel alpine-perl alpine-slim alpine3.24 alpine3.24-otel alpine3.24-perl alpine3.24-slim"),
+    ("node", "alpine alpine3.23 alpine3.24 bookworm-slim bullseye-slim slim trixie-slim"),
+    ("php", "alpine alpine3.23 alpine3.24 cli-alpine cli-alpine3.23 cli-alpine3.24 fpm-alpine fpm-alpine3.23 fpm-alpine3.24 zts-alpine zts-alpine3.23 zts-alpine3.24"),
     ("postgres", "alpine alpine3.23 alpine3.24"),
-    (
-        "python",
-        "alpine alpine3.23 alpine3.24 slim slim-bookworm slim-trixie",
-    ),
+    ("python", "alpine alpine3.23 alpine3.24 slim slim-bookworm slim-trixie"),
     ("redis", "alpine alpine3.21 alpine3.22 alpine3.23"),
-    (
-        "ruby",
-        "alpine alpine3.23 alpine3.24 slim slim-bookworm slim-trixie",
-    ),
-    (
-        "rust",
-        "alpine alpine3.21 alpine3.22 alpine3.23 alpine3.24 slim slim-bookworm slim-bullseye slim-trixie",
-    ),
+    ("ruby", "alpine alpine3.23 alpine3.24 slim slim-bookworm slim-trixie"),
+    ("rust", "alpine alpine3.21 alpine3.22 alpine3.23 alpine3.24 slim slim-bookworm slim-bullseye slim-trixie"),
 ];
 
-/// Product -> its display name, sorted.
-pub static TITLES: &[(&str, &str)] = &[
-    ("almalinux", "AlmaLinux OS"),
-    ("alpine", "Alpine Linux"),
-    ("amazon-linux", "Amazon Linux"),
-    ("centos", "CentOS"),
-    ("debian", "Debian"),
-    ("eclipse-temurin", "Eclipse Temurin"),
-    ("fedora", "Fedora Linux"),
-    ("golang", "Go"),
-    ("httpd", "Apache HTTP Server"),
-    ("mariadb", "MariaDB"),
-    ("mongodb", "MongoDB Server"),
-    ("mysql", "MySQL"),
-    ("nginx", "nginx"),
-    ("nodejs", "Node.js"),
-    ("openjdk", "OpenJDK builds from Oracle"),
-    ("oraclelinux", "Oracle Linux"),
-    ("php", "PHP"),
-    ("postgresql", "PostgreSQL"),
-    ("python", "Python"),
-    ("redis", "Redis"),
-    ("rockylinux", "Rocky Linux"),
-    ("ruby", "Ruby"),
-    ("rust", "Rust"),
-    ("tomcat", "Apache Tomcat"),
-    ("ubuntu", "Ubuntu"),
-];
+/// Product, its display name.
+pub static TITLES: Table = Table("\
+almalinux\tAlmaLinux OS
+alpine\tAlpine Linux
+amazon-linux\tAmazon Linux
+centos\tCentOS
+debian\tDebian
+eclipse-temurin\tEclipse Temurin
+fedora\tFedora Linux
+golang\tGo
+httpd\tApache HTTP Server
+mariadb\tMariaDB
+mongodb\tMongoDB Server
+mysql\tMySQL
+nginx\tnginx
+nodejs\tNode.js
+openjdk\tOpenJDK builds from Oracle
+oraclelinux\tOracle Linux
+php\tPHP
+postgresql\tPostgreSQL
+python\tPython
+redis\tRedis
+rockylinux\tRocky Linux
+ruby\tRuby
+rust\tRust
+tomcat\tApache Tomcat
+ubuntu\tUbuntu
+");
 
-/// Image -> the most specific version tag `latest` pointed to, sorted by image.
-pub static LATEST: &[(&str, &str)] = &[
-    ("alpine", "3.24.1"),
-    ("debian", "13.6"),
-    ("eclipse-temurin", "25"),
-    ("elixir", "1.20.3"),
-    ("erlang", "29.0.5.0"),
-    ("gcc", "16.2.0"),
-    ("golang", "1.27.0"),
-    ("haproxy", "3.4.3"),
-    ("httpd", "2.4.68"),
-    ("julia", "1.12.7"),
-    ("mariadb", "12.3.2"),
-    ("memcached", "1.6.45"),
-    ("mysql", "26.7.0"),
-    ("nginx", "1.31.4"),
-    ("node", "26.7.0"),
-    ("perl", "5.44.0"),
-    ("php", "8.5.9"),
-    ("postgres", "18.6"),
-    ("python", "3.14.7"),
-    ("redis", "8.10.1"),
-    ("ruby", "4.0.6"),
-    ("rust", "1.98.0"),
-    ("tomcat", "11.0.25"),
-];
+/// Image, the most specific version tag `latest` pointed to.
+pub static LATEST: Table = Table("\
+alpine\t3.24.1
+debian\t13.6
+eclipse-temurin\t25
+elixir\t1.20.3
+erlang\t29.0.5.0
+gcc\t16.2.0
+golang\t1.27.0
+haproxy\t3.4.3
+httpd\t2.4.68
+julia\t1.12.7
+mariadb\t12.3.2
+memcached\t1.6.45
+mysql\t26.7.0
+nginx\t1.31.4
+node\t26.7.0
+perl\t5.44.0
+php\t8.5.9
+postgres\t18.6
+python\t3.14.7
+redis\t8.10.1
+ruby\t4.0.6
+rust\t1.98.0
+tomcat\t11.0.25
+");

@@ -150,12 +150,12 @@ fn replacement_fix(
         .base_text
         .get(..stage.base_text.len() - tag.len())?
         .to_string()
-        + target;
+        + &target;
     Some(Fix::unsafe_(
         format!("Upgrade to `{new}`"),
         vec![Edit::replace(
             TextRange::new(start, end),
-            target.to_string(),
+            target,
         )],
     ))
 }
