@@ -16,6 +16,7 @@ cargo fmt --all -- --check
 step "cargo clippy -D warnings"
 cargo clippy --workspace --all-targets -q -- -D warnings
 cargo clippy -p dockcoach-web --target wasm32-unknown-unknown -q -- -D warnings
+cargo clippy -p dockcoach-size-floor --target wasm32-unknown-unknown --all-features -q -- -D warnings
 
 step "core builds for wasm32-unknown-unknown"
 cargo build -q -p dockcoach-core --target wasm32-unknown-unknown --release
