@@ -22,6 +22,8 @@ pub mod settings;
 pub mod shell;
 pub mod suppress;
 pub mod syntax;
+#[doc(hidden)]
+pub mod testing;
 pub mod text;
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};

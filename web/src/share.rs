@@ -513,18 +513,10 @@ mod tests {
             "#",
             " ",
         ];
-        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut rng = dockcoach_core::testing::Rng(0x9E37_79B9_7F4A_7C15);
         for _ in 0..20_000 {
-            let len = (next() % 12) as usize;
-            let text: String = (0..len)
-                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
-                .collect();
+            let len = rng.below(12);
+            let text: String = (0..len).map(|_| rng.pick(PIECES)).collect();
             let state = parse_query(&text);
             if let Some(settings) = &state.settings {
                 // A query of defaults (`fail=`) writes back as no query at all.

@@ -13,6 +13,7 @@
 
 use super::toml::{self as ours_toml, Value};
 use super::yaml::{self as ours_yaml, Yaml};
+use crate::testing::Rng;
 
 // ---------------------------------------------------------------------------------------
 // TOML
@@ -636,22 +637,6 @@ fn yaml_agrees_with_yaml_rust2() {
 
 // ---------------------------------------------------------------------------------------
 // Random documents
-
-/// A small deterministic generator (xorshift), so failures reproduce.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[(self.next() % items.len() as u64) as usize]
-    }
-}
 
 /// Documents glued from pieces that matter to the grammar.
 fn random_documents(seed: u64, pieces: &[&str], count: usize) -> Vec<String> {

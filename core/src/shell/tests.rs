@@ -740,19 +740,13 @@ fn pseudo_random_inputs_never_panic() {
         "<<<",
         "&>",
     ];
-    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut next = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
+    let mut rng = crate::testing::Rng(0x9E37_79B9_7F4A_7C15);
     for _ in 0..3000 {
-        let len = (next() % 30) as usize;
+        let len = rng.below(30);
         let mut text = String::new();
         for _ in 0..len {
-            text.push_str(FRAGS[(next() % FRAGS.len() as u64) as usize]);
-            if next() % 3 == 0 {
+            text.push_str(rng.pick(FRAGS));
+            if rng.next() % 3 == 0 {
                 text.push(' ');
             }
         }

@@ -425,18 +425,12 @@ mod tests {
             "é", "1", "0", "-", ".", "e", "+", "true", "null", "fals", "\n", "\u{1}", "/", "\\u",
             "DC", "9",
         ];
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut rng = crate::testing::Rng(0x2545_f491_4f6c_dd1d);
         for _ in 0..200_000 {
             let mut text = String::from("[");
-            let len = next(12);
+            let len = rng.below(12);
             for _ in 0..len {
-                text.push_str(PIECES[next(PIECES.len())]);
+                text.push_str(rng.pick(PIECES));
             }
             assert_eq!(ours(&text), oracle(&text), "{text:?}");
         }
