@@ -643,7 +643,7 @@ fn random_documents(seed: u64, pieces: &[&str], count: usize) -> Vec<String> {
     let mut rng = Rng(seed);
     (0..count)
         .map(|_| {
-            let len = 1 + rng.next() % 12;
+            let len = 1 + rng.next_u64() % 12;
             (0..len).map(|_| rng.pick(pieces)).collect()
         })
         .collect()

@@ -746,7 +746,7 @@ fn pseudo_random_inputs_never_panic() {
         let mut text = String::new();
         for _ in 0..len {
             text.push_str(rng.pick(FRAGS));
-            if rng.next() % 3 == 0 {
+            if rng.next_u64().is_multiple_of(3) {
                 text.push(' ');
             }
         }
