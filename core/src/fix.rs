@@ -9,7 +9,7 @@
 use crate::collections::sort_stable;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::settings::Settings;
-use crate::syntax::parse;
+use crate::syntax::{Parsed, parse};
 use crate::text::TextRange;
 
 /// The most passes a fix run makes.
@@ -48,29 +48,40 @@ pub fn fix(text: &str, settings: &Settings, mode: Applicability) -> FixResult {
     let mut skipped: Vec<(&'static str, String)> = Vec::new();
     let mut passes = 0;
     let mut converged = false;
+    // The parse of `current` when the last pass already made it (to check its fixes).
+    let mut parsed_current: Option<Parsed> = None;
+    // The findings of `current` when the loop ends without changing it since linting.
+    let mut remaining: Option<Vec<Diagnostic>> = None;
 
     for _ in 0..MAX_PASSES {
-        let parsed = parse(&current);
+        let parsed = parsed_current.take().unwrap_or_else(|| parse(&current));
         let error_count = parsed.errors.len();
         let diagnostics = crate::lint(&parsed, settings);
-        let candidates: Vec<Diagnostic> = diagnostics
-            .into_iter()
-            .filter(|d| {
+        let (candidates, others): (Vec<Diagnostic>, Vec<Diagnostic>) =
+            diagnostics.into_iter().partition(|d| {
                 d.fix
                     .as_ref()
                     .is_some_and(|f| f.applicability <= mode && !f.edits.is_empty())
                     && !skipped
                         .iter()
                         .any(|(c, t)| *c == d.code && d.fix.as_ref().is_some_and(|f| &f.title == t))
-            })
-            .collect();
+            });
+        let had_candidates = !candidates.is_empty();
         let chosen = choose(candidates);
         if chosen.is_empty() {
             converged = true;
+            // With no candidate, `others` is every finding of `current`, in lint order:
+            // what remains, without linting `current` again.
+            remaining = (!had_candidates).then_some(others);
             break;
         }
-        let (next, applied) = match apply_all(&current, &chosen) {
-            Some(next) if parse(&next).errors.len() <= error_count => (next, chosen),
+        // A text whose parse has no more errors than `current`, with that parse.
+        let checked = |text: String| {
+            let p = parse(&text);
+            (p.errors.len() <= error_count).then_some((text, p))
+        };
+        let (next, next_parsed, applied) = match apply_all(&current, &chosen).and_then(checked) {
+            Some((next, p)) => (next, Some(p), chosen),
             _ => {
                 // Find the fixes that break the file, one at a time.
                 let mut good = Vec::new();
@@ -89,9 +100,9 @@ pub fn fix(text: &str, settings: &Settings, mode: Applicability) -> FixResult {
                         }
                     }
                 }
-                match apply_all(&current, &good) {
-                    Some(t) if parse(&t).errors.len() <= error_count => (t, good),
-                    _ => (current.clone(), Vec::new()),
+                match apply_all(&current, &good).and_then(checked) {
+                    Some((t, p)) => (t, Some(p), good),
+                    _ => (current.clone(), None, Vec::new()),
                 }
             }
         };
@@ -118,6 +129,7 @@ pub fn fix(text: &str, settings: &Settings, mode: Applicability) -> FixResult {
         }
         history.push(sorted(edits));
         current = next;
+        parsed_current = next_parsed;
         passes += 1;
     }
     if !converged {
@@ -125,7 +137,10 @@ pub fn fix(text: &str, settings: &Settings, mode: Applicability) -> FixResult {
             "fixes did not settle after {MAX_PASSES} passes; the last good text is kept"
         ));
     }
-    let remaining = crate::lint(&parse(&current), settings);
+    let remaining = remaining.unwrap_or_else(|| {
+        let parsed = parsed_current.unwrap_or_else(|| parse(&current));
+        crate::lint(&parsed, settings)
+    });
     FixResult {
         output: current,
         fixed,
