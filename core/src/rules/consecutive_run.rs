@@ -134,12 +134,15 @@ fn merge_fix(c: &Checker, first: usize, second: usize) -> Option<Fix> {
     if trimmed.is_empty() || trimmed.ends_with([';', '&', '|', '\\', '`', '(', '{']) {
         return None;
     }
-    // Only blanks and newlines between the two RUNs (no comments, no blank lines).
+    // Only blanks and newlines between the two RUNs (no comments, no blank lines). The
+    // tokens tile the text in order, so the ones between are found by bisection: a scan
+    // of every token per RUN made a file of many RUNs quadratic.
     let between = TextRange::new(a.range.end(), b.range.start());
-    if c
-        .parsed
-        .tokens
+    let tokens = &c.parsed.tokens;
+    let from = tokens.partition_point(|t| t.range.start < between.start);
+    if tokens[from..]
         .iter()
+        .take_while(|t| t.range.start < between.end)
         .any(|t| between.contains_range(t.range) && t.kind == TokenKind::Comment)
     {
         return None;
