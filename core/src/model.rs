@@ -4,6 +4,8 @@
 use crate::collections::StrMap;
 use crate::syntax::{Args, CommandForm, InstructionKind, Parsed};
 use crate::text::TextRange;
+use std::collections::HashMap;
+use std::rc::Rc;
 
 /// An image reference split as Docker does (`[registry/]path[:tag][@digest]`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -91,6 +93,11 @@ pub struct Stage {
     pub parent: Option<usize>,
     /// True when a later stage builds on this one or copies from it.
     pub used_later: bool,
+    /// A later stage is built `FROM` this one.
+    pub has_children: bool,
+    /// The first stage of this one's `FROM` chain (itself when it has no parent): the
+    /// stage whose image the chain is built on.
+    pub root: usize,
 }
 
 /// The state an instruction runs in.
@@ -98,12 +105,20 @@ pub struct Stage {
 pub struct InstructionState {
     pub stage: Option<usize>,
     /// The active SHELL (`None` = the default `/bin/sh -c`).
-    pub shell: Option<Vec<String>>,
+    pub shell: Option<Rc<[String]>>,
     /// The active SHELL is not a POSIX shell (PowerShell, cmd), or the base is Windows.
     pub non_posix: bool,
-    pub user: Option<String>,
-    pub workdir: Option<String>,
+    pub user: Option<Rc<str>>,
+    /// The working directory, resolved through relative `WORKDIR`s; `None` when unset or
+    /// longer than [`MAX_PATH`].
+    pub workdir: Option<Rc<str>>,
 }
+
+/// The longest working directory the model resolves: Linux's `PATH_MAX`. Every
+/// instruction keeps its state, so shared `Rc`s and this cap keep a file of a hundred
+/// thousand `WORKDIR a` lines linear rather than holding a hundred thousand ever longer
+/// copies of `a/a/a/...`.
+pub const MAX_PATH: usize = 4096;
 
 /// Stages and per-instruction state of a parse.
 #[derive(Clone, Debug)]
@@ -120,6 +135,10 @@ impl Model {
         let mut global_args = StrMap::new();
         let mut states = Vec::with_capacity(parsed.instructions.len());
         let mut state = InstructionState::default();
+        // Stage names (lowercased) -> (first, last) stage of that name, so resolving a
+        // `FROM name` or `COPY --from=name` does not scan every stage: a file of
+        // thousands of stages stays linear.
+        let mut names: HashMap<String, (usize, usize)> = HashMap::new();
         for (i, ins) in parsed.instructions.iter().enumerate() {
             match (&ins.kind, &ins.args) {
                 (InstructionKind::From, args) => {
@@ -135,11 +154,10 @@ impl Model {
                         _ => (String::new(), ins.range, None),
                     };
                     let lowered = base_text.to_ascii_lowercase();
-                    let parent = stages
-                        .iter()
-                        .rposition(|s: &Stage| s.name.as_deref() == Some(lowered.as_str()));
+                    let parent = names.get(&lowered).map(|&(_, last)| last);
                     if let Some(p) = parent {
                         stages[p].used_later = true;
+                        stages[p].has_children = true;
                     }
                     let image = match parent {
                         Some(_) => None,
@@ -152,6 +170,13 @@ impl Model {
                             .is_some_and(|s: &InstructionState| s.non_posix && s.shell.is_none()),
                         _ => false,
                     };
+                    if let Some(name) = &name {
+                        let index = stages.len();
+                        names
+                            .entry(name.clone())
+                            .and_modify(|(_, last)| *last = index)
+                            .or_insert((index, index));
+                    }
                     stages.push(Stage {
                         index: stages.len(),
                         from: i,
@@ -160,8 +185,12 @@ impl Model {
                         base_text,
                         base_range,
                         image,
+                        root: parent
+                            .and_then(|p| stages.get(p))
+                            .map_or(stages.len(), |p| p.root),
                         parent,
                         used_later: false,
+                        has_children: false,
                     });
                     state = InstructionState {
                         stage: Some(stages.len() - 1),
@@ -175,26 +204,31 @@ impl Model {
                     }
                 }
                 (InstructionKind::Shell, Args::Command(CommandForm::Exec { items, .. })) => {
-                    let shell: Vec<String> = items.iter().map(|s| s.text.clone()).collect();
+                    let shell: Rc<[String]> = items.iter().map(|s| s.text.clone()).collect();
                     state.non_posix = shell.first().is_some_and(|s| is_non_posix_shell(s));
                     state.shell = Some(shell);
                 }
-                (InstructionKind::User, Args::Text(t)) => state.user = Some(t.text.clone()),
+                (InstructionKind::User, Args::Text(t)) => {
+                    state.user = Some(Rc::from(t.text.as_str()))
+                }
                 (InstructionKind::Workdir, Args::Text(t)) => {
-                    let dir = t.text.clone();
-                    state.workdir = Some(match &state.workdir {
+                    let dir = t.text.as_str();
+                    let resolved = match &state.workdir {
                         Some(base) if !dir.starts_with('/') && !dir.starts_with('$') => {
-                            format!("{}/{}", base.trim_end_matches('/'), dir)
+                            let base = base.trim_end_matches('/');
+                            (base.len() + 1 + dir.len() <= MAX_PATH)
+                                .then(|| format!("{base}/{dir}"))
                         }
-                        _ => dir,
-                    });
+                        _ => Some(dir.to_string()),
+                    };
+                    state.workdir = resolved.filter(|d| d.len() <= MAX_PATH).map(Rc::from);
                 }
                 (InstructionKind::Copy | InstructionKind::Add, _) => {
                     if let Some(from) = ins.flag("from").and_then(|f| f.value.as_deref()) {
                         let from = from.to_ascii_lowercase();
-                        if let Some(s) = stages
-                            .iter_mut()
-                            .find(|s| s.name.as_deref() == Some(from.as_str()))
+                        if let Some(s) = names
+                            .get(&from)
+                            .and_then(|&(first, _)| stages.get_mut(first))
                         {
                             s.used_later = true;
                         }

@@ -95,7 +95,7 @@ pub(super) fn check(c: &mut Checker) {
             continue;
         };
         let relevant =
-            c.model.is_final(stage) || c.model.stages.iter().any(|s| s.parent == Some(stage.index));
+            c.model.is_final(stage) || stage.has_children;
         if !relevant {
             continue;
         }

@@ -1,4 +1,5 @@
 use super::Checker;
+use std::collections::HashSet;
 use crate::syntax::{Args, InstructionKind};
 
 declare_rule! {
@@ -40,7 +41,7 @@ declare_rule! {
 
 pub(super) fn check(c: &mut Checker) {
     let mut found = Vec::new();
-    let mut names: Vec<String> = Vec::new();
+    let mut names: HashSet<String> = HashSet::new();
     for ins in &c.parsed.instructions {
         let (InstructionKind::From, Args::From(from)) = (ins.kind, &ins.args) else {
             continue;
@@ -48,10 +49,8 @@ pub(super) fn check(c: &mut Checker) {
         let Some(alias) = &from.alias else { continue };
         let name = alias.text.to_ascii_lowercase();
         // Ex) FROM a AS build ... FROM b AS build
-        if names.contains(&name) {
+        if !names.insert(name) {
             found.push((alias.range, alias.text.clone()));
-        } else {
-            names.push(name);
         }
     }
     for (range, name) in found {

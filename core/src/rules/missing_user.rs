@@ -94,8 +94,10 @@ fn known_user(image: &ImageRef) -> Option<&'static str> {
 fn chain<'a>(stages: &'a [Stage], last: &'a Stage) -> Vec<&'a Stage> {
     let mut out = vec![last];
     let mut current = last;
+    // A parent is always an earlier stage, so the walk ends; the check keeps it so even
+    // if that ever changed.
     while let Some(parent) = current.parent.and_then(|p| stages.get(p)) {
-        if out.iter().any(|s| s.index == parent.index) {
+        if parent.index >= current.index {
             break;
         }
         out.push(parent);

@@ -1,5 +1,6 @@
 use super::Checker;
 use super::run_helpers::substitute_vars;
+use crate::collections::StrSet;
 use crate::syntax::{Args, InstructionKind};
 
 declare_rule! {
@@ -42,14 +43,22 @@ declare_rule! {
 
 pub(super) fn check(c: &mut Checker) {
     let mut found = Vec::new();
-    for (index, ins) in c.parsed.instructions.iter().enumerate() {
+    // The ARG names declared so far (anywhere above, as hadolint reads them), kept as
+    // the walk goes: collecting them again for every USER made the rule quadratic.
+    let mut args = StrSet::new();
+    for ins in &c.parsed.instructions {
+        if ins.kind == InstructionKind::Arg {
+            for p in ins.pairs() {
+                args.insert(p.key.text.clone());
+            }
+            continue;
+        }
         if ins.kind != InstructionKind::User {
             continue;
         }
         let Args::Text(user) = &ins.args else { continue };
         let uid = user.text.split(':').next().unwrap_or("");
         // A build argument may hold a UID; hadolint does not report `USER $ARG_NAME`.
-        let args = declared_args(c, index);
         let from_arg = substitute_vars(uid, &args, "") != uid;
         // Ex) USER app   /   USER $APP_USER   (APP_USER not an ARG)
         if !from_arg && !uid.chars().all(|ch| ch.is_ascii_digit()) {
@@ -59,16 +68,4 @@ pub(super) fn check(c: &mut Checker) {
     for (range, uid) in found {
         c.report(&META, range, format!("`USER {uid}` names a user instead of a numeric UID"));
     }
-}
-
-/// Names declared by `ARG` before instruction `index`.
-fn declared_args(c: &Checker, index: usize) -> crate::collections::StrSet {
-    c.parsed
-        .instructions
-        .get(..index)
-        .unwrap_or(&[])
-        .iter()
-        .filter(|ins| ins.kind == InstructionKind::Arg)
-        .flat_map(|ins| ins.pairs().iter().map(|p| p.key.text.clone()))
-        .collect()
 }

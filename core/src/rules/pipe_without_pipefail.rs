@@ -134,10 +134,8 @@ pub(super) fn check(c: &mut Checker) {
 
 /// `Some(true)` when the stage's base image (through parent stages) is Alpine or BusyBox.
 fn base_image_of(c: &Checker, stage: usize) -> Option<bool> {
-    let mut s = c.model.stages.get(stage)?;
-    while let Some(p) = s.parent {
-        s = c.model.stages.get(p)?;
-    }
+    let s = c.model.stages.get(stage)?;
+    let s = c.model.stages.get(s.root)?;
     let image = s.image.as_ref()?;
     let path = image.path.to_ascii_lowercase();
     let tag = image.tag.as_deref().unwrap_or("").to_ascii_lowercase();

@@ -138,10 +138,8 @@ pub(super) fn append_command(c: &Checker, index: usize, command: &str) -> Option
 /// `Some(true)` when the stage's base image (through parent stages) is Alpine or BusyBox,
 /// `Some(false)` for another known image, `None` when unknown.
 pub(super) fn busybox_base(c: &Checker, stage: usize) -> Option<bool> {
-    let mut s = c.model.stages.get(stage)?;
-    while let Some(p) = s.parent {
-        s = c.model.stages.get(p)?;
-    }
+    let s = c.model.stages.get(stage)?;
+    let s = c.model.stages.get(s.root)?;
     let image = s.image.as_ref()?;
     if image.unresolved {
         return None;
@@ -220,7 +218,7 @@ impl StageFlags {
 
     /// Enters the stage that instruction `index` (a FROM) starts.
     pub(super) fn enter(&mut self, c: &Checker, index: usize) {
-        let Some(stage) = c.model.stages.iter().find(|s| s.from == index) else {
+        let Some(stage) = c.model.stage_of(index).filter(|s| s.from == index) else {
             return;
         };
         let base = stage_key(&stage.base_text);

@@ -62,7 +62,7 @@ pub(super) fn check(c: &mut Checker) {
         // As hadolint does, only the final stage and stages others build on matter.
         let Some(stage) = c.model.stage_of(index) else { continue };
         let relevant = c.model.is_final(stage)
-            || c.model.stages.iter().any(|s| s.parent == Some(stage.index));
+            || stage.has_children;
         if !relevant {
             continue;
         }
