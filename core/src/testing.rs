@@ -12,9 +12,12 @@ impl Rng {
         self.0
     }
 
-    /// A number below `n` (which must not be 0).
+    /// A number below `n`; 0 when `n` is 0.
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next_u64() % n as u64) as usize
+        match n {
+            0 => 0,
+            n => (self.next_u64() % n as u64) as usize,
+        }
     }
 
     pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {

@@ -5,27 +5,8 @@
 mod common;
 
 use dockcoach_core::settings::Level;
+use dockcoach_core::testing::Rng;
 use dockcoach_core::{Applicability, Settings, fix, lint, parse, rules};
-
-/// xorshift64: deterministic, no dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next() % n as u64) as usize
-        }
-    }
-}
 
 const NOISE: &[&str] = &[
     "\\",
