@@ -16,6 +16,7 @@ const SHAPES: &[&str] = &[
     "WORKDIR a\n",
     "USER a\n",
     "RUN pip install -r r.txt\n",
+    "RUN dnf install -y $X-1.0\n",
     "RUN apt-get install -y curl && echo hello\n",
     "ARG A=$A\n",
     "ENV A=1\n",

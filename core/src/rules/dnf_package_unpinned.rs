@@ -1,5 +1,5 @@
 use super::Checker;
-use super::run_helpers::{cmd_has_arg, declared_vars, runs, substitute_vars};
+use super::run_helpers::{cmd_has_arg, DeclaredVars, runs, substitute_vars};
 
 declare_rule! {
     /// ## What it does
@@ -63,11 +63,9 @@ fn package_pinned(package: &str) -> bool {
 
 pub(super) fn check(c: &mut Checker) {
     let mut found = Vec::new();
+    let mut declared = DeclaredVars::default();
     for index in runs(c) {
         let Some(script) = c.script(index) else { continue };
-        // Declared names are collected only for a RUN that installs with dnf: collecting
-        // them for every RUN made long files quadratic.
-        let mut known = None;
         for cmd in &script.commands {
             if !cmd_has_arg(cmd, &["dnf", "microdnf"], &["install"]) {
                 continue;
@@ -88,7 +86,7 @@ pub(super) fn check(c: &mut Checker) {
                 } else {
                     package_pinned(&substitute_vars(
                         v,
-                        known.get_or_insert_with(|| declared_vars(c, index)),
+                        declared.before(c, index),
                         "1",
                     ))
                 };

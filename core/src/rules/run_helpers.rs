@@ -149,17 +149,30 @@ pub(super) fn busybox_base(c: &Checker, stage: usize) -> Option<bool> {
     Some(path.contains("alpine") || path.contains("busybox") || tag.contains("alpine"))
 }
 
-/// Names declared by `ARG` or `ENV` before instruction `index`.
-pub(super) fn declared_vars(c: &Checker, index: usize) -> crate::collections::StrSet {
-    c.parsed
-        .instructions
-        .get(..index)
-        .unwrap_or(&[])
-        .iter()
-        .map(Instruction::effective)
-        .filter(|ins| matches!(ins.kind, InstructionKind::Arg | InstructionKind::Env))
-        .flat_map(|ins| ins.pairs().iter().map(|p| p.key.text.clone()))
-        .collect()
+/// The names declared by `ARG` or `ENV` (ONBUILD included) before an instruction, kept
+/// as a walk moves forward through the file: asking again for each later instruction
+/// only reads the instructions in between, so a rule that asks per RUN stays linear.
+#[derive(Default)]
+pub(super) struct DeclaredVars {
+    upto: usize,
+    names: crate::collections::StrSet,
+}
+
+impl DeclaredVars {
+    /// The names declared before instruction `index` (which must not go backwards).
+    pub(super) fn before(&mut self, c: &Checker, index: usize) -> &crate::collections::StrSet {
+        let start = self.upto.min(index);
+        for ins in c.parsed.instructions.get(start..index).unwrap_or(&[]) {
+            let ins = ins.effective();
+            if matches!(ins.kind, InstructionKind::Arg | InstructionKind::Env) {
+                for p in ins.pairs() {
+                    self.names.insert(p.key.text.clone());
+                }
+            }
+        }
+        self.upto = self.upto.max(index);
+        &self.names
+    }
 }
 
 /// `text` with `$NAME` and `${NAME}` of the `known` variables replaced by `value`.
