@@ -1,6 +1,7 @@
 use super::Checker;
 use crate::syntax::{Args, InstructionKind};
 use crate::text::TextRange;
+use std::collections::HashMap;
 
 declare_rule! {
     /// ## What it does
@@ -80,8 +81,9 @@ fn is_tar(path: &str) -> bool {
 
 pub(super) fn check(c: &mut Checker) {
     let mut found: Vec<TextRange> = Vec::new();
-    // Archives copied in the current stage: (basename, range of the source).
-    let mut copied: Vec<(String, TextRange)> = Vec::new();
+    // Archives copied in the current stage and not reported yet: basename -> the ranges
+    // of its sources. A map, so a file of many COPYs and `tar x` RUNs stays linear.
+    let mut copied: HashMap<String, Vec<TextRange>> = HashMap::new();
     for (index, ins) in c.parsed.instructions.iter().enumerate() {
         match (ins.kind, &ins.args) {
             (InstructionKind::From, _) => copied.clear(),
@@ -89,15 +91,16 @@ pub(super) fn check(c: &mut Checker) {
                 let [sources @ .., dest] = items.as_slice() else {
                     continue;
                 };
-                if is_tar(&dest.text) {
-                    copied.push((basename(&dest.text).to_string(), dest.range));
+                let archives = if is_tar(&dest.text) {
+                    std::slice::from_ref(dest)
                 } else {
-                    copied.extend(
-                        sources
-                            .iter()
-                            .filter(|s| is_tar(&s.text))
-                            .map(|s| (basename(&s.text).to_string(), s.range)),
-                    );
+                    sources
+                };
+                for archive in archives.iter().filter(|s| is_tar(&s.text)) {
+                    copied
+                        .entry(basename(&archive.text).to_string())
+                        .or_default()
+                        .push(archive.range);
                 }
             }
             (InstructionKind::Run, _) if !copied.is_empty() => {
@@ -122,11 +125,9 @@ pub(super) fn check(c: &mut Checker) {
                         continue;
                     }
                     // Ex) COPY app.tar.gz /tmp/ ... RUN tar -xzf /tmp/app.tar.gz
-                    for (name, range) in &copied {
-                        if cmd.args.iter().any(|w| basename(&w.value) == name)
-                            && !found.contains(range)
-                        {
-                            found.push(*range);
+                    for word in &cmd.args {
+                        if let Some(ranges) = copied.get_mut(basename(&word.value)) {
+                            found.append(ranges);
                         }
                     }
                 }
