@@ -22,6 +22,9 @@ const SHAPES: &[&str] = &[
     "ENV A=1\n",
     "LABEL a=b\n",
     "CMD x\n",
+    "COPY x.tar /\nRUN tar xf /x.tar\n",
+    "RUN echo $UNDEFINED_$N\n",
+    "from x\nRUN x\n",
 ];
 
 fn best_of_three(text: &str, settings: &Settings) -> (Duration, usize) {
