@@ -43,7 +43,7 @@ pub fn fix(text: &str, settings: &Settings, mode: Applicability) -> FixResult {
     let mut current = text.to_string();
     let mut fixed: Vec<Diagnostic> = Vec::new();
     // The edits of each pass, to map positions back to the original text.
-    let mut history: Vec<Vec<Edit>> = Vec::new();
+    let mut history: Vec<Vec<Shift>> = Vec::new();
     let mut errors: Vec<String> = Vec::new();
     let mut skipped: Vec<(&'static str, String)> = Vec::new();
     let mut passes = 0;
@@ -127,7 +127,7 @@ pub fn fix(text: &str, settings: &Settings, mode: Applicability) -> FixResult {
             }
             fixed.push(d);
         }
-        history.push(sorted(edits));
+        history.push(shifts(&sorted(edits)));
         current = next;
         parsed_current = next_parsed;
         passes += 1;
@@ -173,22 +173,32 @@ fn choose(mut candidates: Vec<Diagnostic>) -> Vec<Diagnostic> {
             .and_then(Fix::range)
             .map_or((0, 0, 0), |r| (r.start as usize, r.end as usize, 1))
     });
+    // The ranges of the chosen edits, sorted; they do not overlap, so their ends are
+    // sorted too, and the ones an edit could clash with (those touching it) are found by
+    // bisection rather than a scan of all.
     let mut taken: Vec<TextRange> = Vec::new();
     let mut chosen = Vec::new();
     for d in candidates {
         let Some(fix) = &d.fix else { continue };
         let clashes = fix.edits.iter().any(|e| {
-            taken.iter().any(|t| {
-                t.overlaps(e.range)
-                    || (t.start == e.range.start)
-                    || (t.end == e.range.start && e.range.is_empty())
-                    || (e.range.end == t.start && t.is_empty())
-            })
+            let from = taken.partition_point(|t| t.end < e.range.start);
+            taken[from..]
+                .iter()
+                .take_while(|t| t.start <= e.range.end)
+                .any(|t| {
+                    t.overlaps(e.range)
+                        || (t.start == e.range.start)
+                        || (t.end == e.range.start && e.range.is_empty())
+                        || (e.range.end == t.start && t.is_empty())
+                })
         });
         if clashes {
             continue;
         }
-        taken.extend(fix.edits.iter().map(|e| e.range));
+        for e in &fix.edits {
+            let at = taken.partition_point(|t| (t.start, t.end) <= (e.range.start, e.range.end));
+            taken.insert(at, e.range);
+        }
         chosen.push(d);
     }
     chosen
@@ -231,29 +241,57 @@ pub fn apply_edits(text: &str, edits: &[Edit]) -> Option<String> {
     Some(out)
 }
 
+/// Where one edit of a pass moved the text: its range in the text after the pass
+/// (`new_start..new_end`), its start before, and the total length change up to and
+/// including it.
+struct Shift {
+    new_start: usize,
+    new_end: usize,
+    start: usize,
+    delta_after: isize,
+}
+
+/// The shifts of a pass's sorted, non-overlapping edits. Their `new_start`s never
+/// decrease, so an offset is mapped back by bisection.
+fn shifts(edits: &[Edit]) -> Vec<Shift> {
+    let mut delta: isize = 0;
+    edits
+        .iter()
+        .map(|e| {
+            let new_start = (e.range.start() as isize + delta).max(0) as usize;
+            delta += e.content.len() as isize - e.range.len() as isize;
+            Shift {
+                new_start,
+                new_end: new_start + e.content.len(),
+                start: e.range.start(),
+                delta_after: delta,
+            }
+        })
+        .collect()
+}
+
 /// Maps a range in the text after `history` back to the original text.
-fn map_back(range: TextRange, history: &[Vec<Edit>]) -> TextRange {
+fn map_back(range: TextRange, history: &[Vec<Shift>]) -> TextRange {
     let mut r = range;
-    for edits in history.iter().rev() {
-        r = TextRange::new(back_offset(r.start(), edits), back_offset(r.end(), edits));
+    for shifts in history.iter().rev() {
+        r = TextRange::new(back_offset(r.start(), shifts), back_offset(r.end(), shifts));
     }
     r
 }
 
-fn back_offset(offset: usize, edits: &[Edit]) -> usize {
-    let mut delta: isize = 0;
-    for e in edits {
-        let new_start = (e.range.start() as isize + delta) as usize;
-        let new_end = new_start + e.content.len();
-        if offset < new_start {
-            break;
-        }
-        if offset < new_end {
-            return e.range.start();
-        }
-        delta += e.content.len() as isize - e.range.len() as isize;
+/// An offset after a pass, before it: inside text an edit wrote, that edit's start.
+fn back_offset(offset: usize, shifts: &[Shift]) -> usize {
+    let Some(last) = shifts
+        .partition_point(|s| s.new_start <= offset)
+        .checked_sub(1)
+        .and_then(|k| shifts.get(k))
+    else {
+        return offset;
+    };
+    if offset < last.new_end {
+        return last.start;
     }
-    (offset as isize - delta).max(0) as usize
+    (offset as isize - last.delta_after).max(0) as usize
 }
 
 #[cfg(test)]
@@ -269,9 +307,51 @@ mod tests {
         ];
         let out = apply_edits(text, &edits).unwrap();
         assert_eq!(out, "aXXcd--ef");
-        assert_eq!(back_offset(3, &edits), 2); // 'c'
-        assert_eq!(back_offset(7, &edits), 4); // 'e'
-        assert_eq!(back_offset(5, &edits), 4); // inside the insertion
+        let shifts = shifts(&edits);
+        assert_eq!(back_offset(3, &shifts), 2); // 'c'
+        assert_eq!(back_offset(7, &shifts), 4); // 'e'
+        assert_eq!(back_offset(5, &shifts), 4); // inside the insertion
+    }
+
+    /// The bisection gives what a walk over every edit gives (the first implementation),
+    /// for random sorted, non-overlapping edits and every offset.
+    #[test]
+    fn back_offset_bisection_equals_the_walk() {
+        fn walk(offset: usize, edits: &[Edit]) -> usize {
+            let mut delta: isize = 0;
+            for e in edits {
+                let new_start = (e.range.start() as isize + delta) as usize;
+                if offset < new_start {
+                    break;
+                }
+                if offset < new_start + e.content.len() {
+                    return e.range.start();
+                }
+                delta += e.content.len() as isize - e.range.len() as isize;
+            }
+            (offset as isize - delta).max(0) as usize
+        }
+        let mut rng = crate::testing::Rng(0x5eed_f1c5);
+        for _ in 0..2_000 {
+            let mut edits = Vec::new();
+            let mut at = 0usize;
+            for _ in 0..rng.below(8) {
+                let start = at + rng.below(4);
+                let end = start + rng.below(4);
+                let content = "x".repeat(rng.below(5));
+                edits.push(Edit::replace(TextRange::new(start, end), content));
+                // A next edit may start where this one ends, but not at the same start.
+                at = end.max(start + 1);
+            }
+            let table = shifts(&edits);
+            for offset in 0..80 {
+                assert_eq!(
+                    back_offset(offset, &table),
+                    walk(offset, &edits),
+                    "{offset} {edits:?}"
+                );
+            }
+        }
     }
 
     #[test]
