@@ -1,10 +1,10 @@
-//! How lint time grows with the size of a Dockerfile, for the shapes that used to make it
-//! quadratic: each shape repeated to fill 256 KiB and then 512 KiB, timed in the same
-//! process (best of three). A ratio near 2 is linear; near 4, quadratic.
+//! How lint and fix-all time grow with the size of a Dockerfile, for the shapes that used
+//! to make them quadratic: each shape repeated to fill 256 KiB and then 512 KiB, timed in
+//! the same process (best of three). A ratio near 2 is linear; near 4, quadratic.
 //!
 //! `cargo run --release -p dockcoach-core --example scaling`
 
-use dockcoach_core::{Settings, check};
+use dockcoach_core::{Applicability, Settings, check, fix};
 use std::time::{Duration, Instant};
 
 const SHAPES: &[&str] = &[
@@ -27,41 +27,50 @@ const SHAPES: &[&str] = &[
     "from x\nRUN x\n",
 ];
 
-fn best_of_three(text: &str, settings: &Settings) -> (Duration, usize) {
+fn best_of_three(run: impl Fn()) -> Duration {
     let mut best = Duration::MAX;
-    let mut findings = 0;
     for _ in 0..3 {
         let start = Instant::now();
-        findings = check(text, settings).len();
+        run();
         best = best.min(start.elapsed());
     }
-    (best, findings)
+    best
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
 }
 
 fn main() {
     let settings = Settings::default();
     println!(
-        "{:<48} {:>9} {:>10} {:>10} {:>6}",
-        "shape", "lines", "256 KiB", "512 KiB", "ratio"
+        "{:<48} {:>7} {:>9} {:>9} {:>5} {:>9} {:>9} {:>5}",
+        "shape", "lines", "lint 256", "lint 512", "ratio", "fix 256", "fix 512", "ratio"
     );
     for shape in SHAPES {
-        let times: Vec<(Duration, usize)> = [256 * 1024, 512 * 1024]
+        let texts: Vec<String> = [256 * 1024, 512 * 1024]
             .iter()
-            .map(|size| {
-                let text = format!("FROM debian:12\n{}", shape.repeat(size / shape.len()));
-                best_of_three(&text, &settings)
-            })
+            .map(|size| format!("FROM debian:12\n{}", shape.repeat(size / shape.len())))
             .collect();
-        let (small, _) = times[0];
-        let (large, _) = times[1];
+        let lint: Vec<Duration> = texts
+            .iter()
+            .map(|t| best_of_three(|| drop(check(t, &settings))))
+            .collect();
+        let fixes: Vec<Duration> = texts
+            .iter()
+            .map(|t| best_of_three(|| drop(fix(t, &settings, Applicability::Unsafe))))
+            .collect();
         let lines = 512 * 1024 / shape.len() * shape.lines().count();
         println!(
-            "{:<48} {:>9} {:>8.1}ms {:>8.1}ms {:>6.2}",
+            "{:<48} {:>7} {:>7.1}ms {:>7.1}ms {:>5.2} {:>7.1}ms {:>7.1}ms {:>5.2}",
             format!("{shape:?}"),
             lines,
-            small.as_secs_f64() * 1000.0,
-            large.as_secs_f64() * 1000.0,
-            large.as_secs_f64() / small.as_secs_f64()
+            ms(lint[0]),
+            ms(lint[1]),
+            ms(lint[1]) / ms(lint[0]),
+            ms(fixes[0]),
+            ms(fixes[1]),
+            ms(fixes[1]) / ms(fixes[0]),
         );
     }
 }
