@@ -1,5 +1,6 @@
 use super::Checker;
-use crate::syntax::InstructionKind;
+use crate::syntax::{InstructionKind, KeyValue};
+use std::collections::HashMap;
 use crate::collections::StrSet;
 
 declare_rule! {
@@ -54,6 +55,37 @@ fn refers_to(text: &str, name: &str) -> bool {
     false
 }
 
+fn is_identifier(name: &str) -> bool {
+    !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+/// For one `ENV`: each identifier its values refer to as `$NAME` or `${NAME}` (what
+/// [`refers_to`] matches for an identifier), with the pairs that do, in order. Built in
+/// one pass, so an `ENV` of many pairs is not checked pair against pair.
+fn references(pairs: &[KeyValue]) -> HashMap<&str, Vec<usize>> {
+    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (j, pair) in pairs.iter().enumerate() {
+        let Some(value) = &pair.value else { continue };
+        let text = value.text.as_str();
+        for (at, _) in text.match_indices('$') {
+            let rest = text.get(at + 1..).unwrap_or("");
+            let name = match rest.strip_prefix('{') {
+                Some(inner) => inner.split_once('}').map_or("", |(name, _)| name),
+                None => {
+                    let end = rest
+                        .find(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '_'))
+                        .unwrap_or(rest.len());
+                    rest.get(..end).unwrap_or("")
+                }
+            };
+            if is_identifier(name) {
+                index.entry(name).or_default().push(j);
+            }
+        }
+    }
+    index
+}
+
 pub(super) fn check(c: &mut Checker) {
     let mut defined: StrSet = StrSet::new();
     let mut found = Vec::new();
@@ -67,15 +99,24 @@ pub(super) fn check(c: &mut Checker) {
             }
             InstructionKind::Env => {
                 let pairs = ins.pairs();
+                let index = references(pairs);
                 for (i, pair) in pairs.iter().enumerate() {
                     let name = &pair.key.text;
                     if defined.contains(name) {
                         continue;
                     }
                     // Ex) ENV A=1 B=$A
-                    let user = pairs.iter().enumerate().find(|(j, other)| {
-                        *j != i && other.value.as_ref().is_some_and(|v| refers_to(&v.text, name))
-                    });
+                    let user = if is_identifier(name) {
+                        index
+                            .get(name.as_str())
+                            .and_then(|users| users.iter().find(|&&j| j != i))
+                            .and_then(|&j| pairs.get(j).map(|other| (j, other)))
+                    } else {
+                        pairs.iter().enumerate().find(|(j, other)| {
+                            *j != i
+                                && other.value.as_ref().is_some_and(|v| refers_to(&v.text, name))
+                        })
+                    };
                     if let Some((_, other)) = user {
                         let range = other.value.as_ref().map_or(other.range, |v| v.range);
                         found.push((range, name.clone()));
@@ -95,5 +136,42 @@ pub(super) fn check(c: &mut Checker) {
             range,
             format!("`${name}` is defined by this same `ENV`, so the value used here is the old one"),
         );
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    /// The one-pass index finds, for every name, the same first other pair as checking
+    /// each pair's value with `refers_to`, on random `ENV`s.
+    #[test]
+    fn the_index_agrees_with_refers_to() {
+        const PIECES: &[&str] = &[
+            "a", "b", "ab", "A_1", "$", "{", "}", "${", "$a", "$b", "${a}", "${ab}", "${a:-x}",
+            "_", "1", ".", "-", "$$", "\\\"", "x",
+        ];
+        let mut rng = crate::testing::Rng(0xe5e1_f0e5);
+        for _ in 0..3_000 {
+            let mut line = String::from("FROM x\nENV");
+            for k in 0..1 + rng.below(5) {
+                let value: String = (0..rng.below(6)).map(|_| rng.pick(PIECES)).collect();
+                let key = ["a", "b", "ab", "A_1", "c"][k % 5];
+                line.push_str(&format!(" {key}=\"{value}\""));
+            }
+            let parsed = crate::parse(&line);
+            let Some(env) = parsed.instructions.get(1) else { continue };
+            let pairs = env.pairs();
+            let index = references(pairs);
+            for (i, pair) in pairs.iter().enumerate() {
+                let name = pair.key.text.as_str();
+                let slow = pairs.iter().enumerate().position(|(j, other)| {
+                    j != i && other.value.as_ref().is_some_and(|v| refers_to(&v.text, name))
+                });
+                let fast = index.get(name).and_then(|users| users.iter().copied().find(|&j| j != i));
+                assert_eq!(fast, slow, "{line}");
+            }
+        }
     }
 }
