@@ -239,7 +239,7 @@ pub fn parse(text: &str) -> Parsed {
         let (logical, map) = OffsetMap::join(pieces.iter().copied());
         let last_line = physical.last().map_or(line, |p| p.0);
 
-        let parsed = parse_instruction(&logical, &map, TextRange::new(0, logical.len()), escape);
+        let parsed = parse_instruction(&logical, &map, TextRange::new(0, logical.len()), escape, 0);
         let mut range = TextRange::new(content_start, last_line.content_end);
         let mut heredoc_lines: Vec<(Line, LineRole)> = Vec::new();
         let mut end_line_index = i - 1;
@@ -441,12 +441,19 @@ fn span(logical: &str, map: &OffsetMap, range: TextRange) -> Span {
     }
 }
 
-/// BuildKit's `newNodeFromLine` over `range` of the logical line.
+/// How deep `ONBUILD ONBUILD ...` nests before the parser gives up with an error.
+/// BuildKit nests without limit (and refuses any chaining when it builds); here each level
+/// is a recursion, so a line of thousands of `ONBUILD`s would overflow the stack.
+const MAX_ONBUILD_DEPTH: usize = 16;
+
+/// BuildKit's `newNodeFromLine` over `range` of the logical line; `depth` counts the
+/// enclosing `ONBUILD`s.
 fn parse_instruction(
     logical: &str,
     map: &OffsetMap,
     range: TextRange,
     escape: char,
+    depth: usize,
 ) -> Result<Instruction, ParseError> {
     let line = trim_space(logical, range);
     let line_text = line.slice(logical);
@@ -640,7 +647,13 @@ fn parse_instruction(
             if args.is_empty() {
                 Args::Empty
             } else {
-                let mut inner = parse_instruction(logical, map, args, escape)?;
+                if depth >= MAX_ONBUILD_DEPTH {
+                    return Err((
+                        format!("ONBUILD nested more than {MAX_ONBUILD_DEPTH} deep"),
+                        Some(map.range_to_file(args)),
+                    ));
+                }
+                let mut inner = parse_instruction(logical, map, args, escape, depth + 1)?;
                 inner.logical = args.slice(logical).to_string();
                 inner.map = OffsetMap::contiguous(args.start(), args.len()).then(map);
                 inner.range = args_range;
@@ -1029,6 +1042,22 @@ mod tests {
         assert_eq!(p.instructions[0].kind, InstructionKind::From);
         assert_eq!(p.instructions[1].pairs().len(), 2);
         assert_eq!(p.instructions[1].pairs()[1].key.range.slice(text), "B");
+    }
+
+    #[test]
+    fn deeply_chained_onbuild_is_an_error_not_a_stack_overflow() {
+        let p = parse(&format!("FROM x\n{}RUN y\n", "ONBUILD ".repeat(100_000)));
+        assert_eq!(p.errors.len(), 1, "{:?}", p.errors);
+        assert!(
+            p.errors[0].message.contains("ONBUILD nested"),
+            "{:?}",
+            p.errors
+        );
+        let ok = parse(&format!(
+            "FROM x\n{}RUN y\n",
+            "ONBUILD ".repeat(MAX_ONBUILD_DEPTH)
+        ));
+        assert!(ok.errors.is_empty(), "{:?}", ok.errors);
     }
 
     #[test]
