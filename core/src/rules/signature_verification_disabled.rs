@@ -79,6 +79,8 @@ pub(super) fn check(c: &mut Checker) {
         };
         for cmd in &script.commands {
             let name = cmd.name();
+            // Asked once per command, not per word: for `echo` it reads the whole line.
+            let rpm_repos = super::tls_verification_disabled::configures_rpm_repos(text, cmd);
             for (i, w) in cmd.args.iter().enumerate() {
                 // Ex) RUN apk add --allow-untrusted x.apk
                 if bypass_flag(name, &w.value) {
@@ -106,7 +108,7 @@ pub(super) fn check(c: &mut Checker) {
                         .is_some_and(|v| matches!(v, "true" | "1" | "yes"))
                     && i > 0;
                 // Ex) RUN dnf --setopt=gpgcheck=0 install x  /  echo gpgcheck=0 >> x.repo
-                let gpg_off = super::tls_verification_disabled::configures_rpm_repos(text, cmd)
+                let gpg_off = rpm_repos
                     && lower.find("gpgcheck=").is_some_and(|at| {
                         matches!(
                             lower[at + "gpgcheck=".len()..].trim_matches(|c| c == '"' || c == '\''),

@@ -87,11 +87,10 @@ pub(super) fn word_deletion(text: &str, word: &Word, escape: char) -> Option<Tex
         return None;
     }
     let before = text.get(..word.range.start())?;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let first_on_line = before
-        .get(line_start..)?
-        .trim_matches([' ', '\t'])
-        .is_empty();
+    // Only blanks between the line's start and the word: looked at from the word back,
+    // so a long line is not rescanned for every word on it.
+    let line_start = before.trim_end_matches([' ', '\t']).len();
+    let first_on_line = line_start == 0 || before[..line_start].ends_with('\n');
     let after = text.get(word.range.end()..)?;
     let blanks_after = after.len() - after.trim_start_matches([' ', '\t']).len();
     if !first_on_line {
