@@ -112,3 +112,48 @@ fn mutated_corpus_files_never_panic_and_fixes_never_break_them() {
     assert!(cases > 1500, "too few cases: {cases}");
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Shapes that once overflowed the stack or took minutes (see `docs/benchmarks.md`,
+/// worst-case shapes), each repeated to about 160 KiB: parsed, linted and fixed with
+/// every rule on, without a panic and without a fix adding a syntax error. (How the
+/// time grows with size is the scaling benchmark's business, not a test's.)
+#[test]
+fn repeated_hostile_shapes_never_panic_and_fixes_never_break_them() {
+    const SHAPES: &[(&str, &str)] = &[
+        ("FROM x\n", "ONBUILD "),
+        ("", "FROM x\n"),
+        ("", "FROM a AS b\nFROM b AS a\n"),
+        ("", "FROM a\nCOPY --from=a b c\n"),
+        ("FROM x\n", "WORKDIR a\n"),
+        ("FROM x\n", "USER a\n"),
+        ("FROM x\n", "run pip install -r r.txt\n"),
+        ("FROM x\n", "RUN dnf install -y $X-1.0\n"),
+        ("FROM x\n", "COPY x.tar /\nRUN tar xf /x.tar\n"),
+        ("FROM x\nENV ", "a$N=$b "),
+        ("FROM x\nENV ", "a=$b b=$a "),
+        ("FROM x\nRUN curl ", "-k "),
+        ("FROM x\nRUN echo ", "gpgcheck=0 "),
+        ("FROM x\nRUN ", "$(("),
+        ("FROM x\nRUN ", "{ "),
+        ("FROM x\nRUN echo ", "\"${a:-"),
+        ("FROM x\nCMD [", "\"a\", "),
+        ("FROM x\nRUN <<EOF\n", "x\n"),
+    ];
+    let mut settings = Settings::default();
+    for meta in rules() {
+        settings
+            .overrides
+            .insert(meta.code.to_string(), Level::On(meta.severity));
+    }
+    for (prefix, shape) in SHAPES {
+        let input = format!("{prefix}{}", shape.repeat(160 * 1024 / shape.len()));
+        let parsed = parse(&input);
+        assert_eq!(parsed.print(), input, "round trip of {shape:?}");
+        let _ = lint(&parsed, &settings);
+        let fixed = fix(&input, &settings, Applicability::Unsafe);
+        assert!(
+            parse(&fixed.output).errors.len() <= parsed.errors.len(),
+            "fixing repeated {shape:?} added a syntax error"
+        );
+    }
+}
