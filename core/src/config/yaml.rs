@@ -187,6 +187,24 @@ impl Parser<'_> {
 
     /// Moves to the next content: past the rest of the current line (only a comment may
     /// be left on it), blank lines and comment lines.
+    /// After an entry of a block mapping or sequence at column `indent`: true when the
+    /// next content line is at that column, false at the end or on a shallower line, and
+    /// an error on a deeper one (`expected` names what belongs at the column).
+    fn next_entry(&mut self, indent: usize, expected: &str) -> Res<bool> {
+        match self.next_content()? {
+            Next::End => Ok(false),
+            Next::Content(c) if c < indent => Ok(false),
+            Next::Content(c) if c > indent => fail(
+                self.pos,
+                format!(
+                    "unexpected indentation (expected {expected} at column {})",
+                    indent + 1
+                ),
+            ),
+            Next::Content(_) => Ok(true),
+        }
+    }
+
     fn next_content(&mut self) -> Res<Next> {
         let indented_only = self
             .bytes
@@ -409,19 +427,8 @@ impl Parser<'_> {
             let value = self.mapping_value(indent)?;
             seen.insert(key.clone());
             entries.push((key, value));
-            match self.next_content()? {
-                Next::End => break,
-                Next::Content(c) if c < indent => break,
-                Next::Content(c) if c > indent => {
-                    return fail(
-                        self.pos,
-                        format!(
-                            "unexpected indentation (expected a key at column {})",
-                            indent + 1
-                        ),
-                    );
-                }
-                Next::Content(_) => {}
+            if !self.next_entry(indent, "a key")? {
+                break;
             }
             key_at = self.pos;
             key = self.mapping_key()?;
@@ -498,21 +505,10 @@ impl Parser<'_> {
                 self.block_node(indent as isize, true)?
             };
             items.push(item);
-            match self.next_content()? {
-                Next::End => break,
-                Next::Content(c) if c < indent => break,
-                Next::Content(c) if c > indent => {
-                    return fail(
-                        self.pos,
-                        format!(
-                            "unexpected indentation (expected `- ` at column {})",
-                            indent + 1
-                        ),
-                    );
-                }
-                Next::Content(_) if self.peek() == Some(b'-') && self.blank_at(1) => {}
-                // Something else at this indentation belongs to the enclosing mapping.
-                Next::Content(_) => break,
+            // Something other than `- ` at this indentation belongs to the enclosing mapping.
+            let another = self.next_entry(indent, "`- `")?;
+            if !(another && self.peek() == Some(b'-') && self.blank_at(1)) {
+                break;
             }
         }
         Ok(Yaml::List(items))
