@@ -215,13 +215,11 @@ impl Model {
                     let dir = t.text.as_str();
                     let resolved = match &state.workdir {
                         Some(base) if !dir.starts_with('/') && !dir.starts_with('$') => {
-                            let base = base.trim_end_matches('/');
-                            (base.len() + 1 + dir.len() <= MAX_PATH)
-                                .then(|| format!("{base}/{dir}"))
+                            format!("{}/{dir}", base.trim_end_matches('/'))
                         }
-                        _ => Some(dir.to_string()),
+                        _ => dir.to_string(),
                     };
-                    state.workdir = resolved.filter(|d| d.len() <= MAX_PATH).map(Rc::from);
+                    state.workdir = (resolved.len() <= MAX_PATH).then(|| Rc::from(resolved));
                 }
                 (InstructionKind::Copy | InstructionKind::Add, _) => {
                     if let Some(from) = ins.flag("from").and_then(|f| f.value.as_deref()) {
