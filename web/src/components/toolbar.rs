@@ -21,6 +21,19 @@ pub struct ToolbarProps {
     pub on_reset: Callback<()>,
 }
 
+/// The share fragment of `text`, deflated by the browser; why not, as a sentence part.
+async fn share_fragment(text: &str) -> Result<String, String> {
+    // Over the cap, `encode_packed` says so without a huge text being deflated first.
+    let packed = if text.len() > share::MAX_TEXT {
+        Vec::new()
+    } else {
+        dom::deflate_raw(text)
+            .await
+            .ok_or("this browser could not compress it (it lacks CompressionStream)")?
+    };
+    share::encode_packed(text.len(), &packed).map_err(|err| err.to_string())
+}
+
 #[function_component(Toolbar)]
 pub fn toolbar(props: &ToolbarProps) -> Html {
     let link = use_state(String::new);
@@ -58,20 +71,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             let on_action = on_action.clone();
             let link = link.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let packed = if text.len() > share::MAX_TEXT {
-                    Ok(Vec::new())
-                } else {
-                    dom::deflate_raw(&text)
-                        .await
-                        .ok_or("this browser could not compress it (it lacks CompressionStream)")
-                };
-                let fragment = match packed {
-                    Ok(packed) => {
-                        share::encode_packed(text.len(), &packed).map_err(|err| err.to_string())
-                    }
-                    Err(why) => Err(why.to_string()),
-                };
-                let fragment = match fragment {
+                let fragment = match share_fragment(&text).await {
                     Ok(fragment) => fragment,
                     Err(err) => {
                         link.set(String::new());
