@@ -1,8 +1,8 @@
 use super::Checker;
+use crate::collections::StrMap;
 use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::model::expand;
 use crate::syntax::{Args, InstructionKind};
-use crate::collections::StrMap;
 
 declare_rule! {
     /// ## What it does

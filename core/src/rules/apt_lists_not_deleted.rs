@@ -94,8 +94,7 @@ pub(super) fn check(c: &mut Checker) {
         let Some(stage) = c.model.stage_of(index) else {
             continue;
         };
-        let relevant =
-            c.model.is_final(stage) || stage.has_children;
+        let relevant = c.model.is_final(stage) || stage.has_children;
         if !relevant {
             continue;
         }

@@ -97,7 +97,9 @@ pub(super) fn check(c: &mut Checker) {
             last_run = Some(index);
             continue;
         };
-        let Some(first_ins) = c.parsed.instructions.get(first) else { continue };
+        let Some(first_ins) = c.parsed.instructions.get(first) else {
+            continue;
+        };
         if !same_flags(&first_ins.flags, &ins.flags) || count > 1 || first_count > 1 {
             previous = Some((index, count));
             last_run = Some(index);
@@ -155,7 +157,10 @@ fn merge_fix(c: &Checker, first: usize, second: usize) -> Option<Fix> {
     if script.error.is_some()
         || script.commands.iter().any(|cmd| {
             cmd.depth == 0
-                && matches!(cmd.connector, Connector::Or | Connector::Seq | Connector::Background)
+                && matches!(
+                    cmd.connector,
+                    Connector::Or | Connector::Seq | Connector::Background
+                )
         })
     {
         return None;

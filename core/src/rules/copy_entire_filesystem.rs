@@ -46,8 +46,12 @@ pub(super) fn check(c: &mut Checker) {
         if ins.kind != InstructionKind::Copy || ins.flag("from").is_none() {
             continue;
         }
-        let Args::List { items, .. } = &ins.args else { continue };
-        let Some((dest, sources)) = items.split_last() else { continue };
+        let Args::List { items, .. } = &ins.args else {
+            continue;
+        };
+        let Some((dest, sources)) = items.split_last() else {
+            continue;
+        };
         let is_root = |t: &str| t.trim_matches(['"', '\'']) == "/";
         // Ex) COPY --from=build / /
         if is_root(&dest.text) && sources.iter().any(|s| is_root(&s.text)) {
@@ -55,6 +59,10 @@ pub(super) fn check(c: &mut Checker) {
         }
     }
     for range in found {
-        c.report(&META, range, "`COPY --from` copies the entire filesystem (`/` to `/`)");
+        c.report(
+            &META,
+            range,
+            "`COPY --from` copies the entire filesystem (`/` to `/`)",
+        );
     }
 }

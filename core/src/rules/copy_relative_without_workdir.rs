@@ -63,7 +63,9 @@ pub(super) fn check(c: &mut Checker) {
                 if workdir_set.on {
                     continue;
                 }
-                let Args::List { items, .. } = &ins.args else { continue };
+                let Args::List { items, .. } = &ins.args else {
+                    continue;
+                };
                 let Some(dest) = items.last() else { continue };
                 // Ex) COPY package.json app/
                 if items.len() >= 2 && !is_absolute_or_variable(&dest.text) {
@@ -77,7 +79,9 @@ pub(super) fn check(c: &mut Checker) {
         c.report(
             &META,
             range,
-            format!("`COPY` to the relative path `{dest}` before any `WORKDIR` is set in this stage"),
+            format!(
+                "`COPY` to the relative path `{dest}` before any `WORKDIR` is set in this stage"
+            ),
         );
     }
 }

@@ -48,7 +48,9 @@ declare_rule! {
 pub(super) fn check(c: &mut Checker) {
     let mut found = Vec::new();
     for index in runs(c) {
-        let Some(script) = c.script(index) else { continue };
+        let Some(script) = c.script(index) else {
+            continue;
+        };
         for tool in ["dnf", "microdnf"] {
             let install = script
                 .commands
@@ -72,9 +74,8 @@ pub(super) fn check(c: &mut Checker) {
                 Applicability::Safe
             };
             let command = format!("{tool} clean all");
-            let fix = append_command(c, index, &command).map(|edit| {
-                Fix::new(format!("Append `&& {command}`"), applicability, vec![edit])
-            });
+            let fix = append_command(c, index, &command)
+                .map(|edit| Fix::new(format!("Append `&& {command}`"), applicability, vec![edit]));
             found.push((range, tool, fix));
         }
     }

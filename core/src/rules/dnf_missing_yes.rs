@@ -45,13 +45,19 @@ const SUBCOMMANDS: &[&str] = &["install", "groupinstall", "localinstall"];
 pub(super) fn check(c: &mut Checker) {
     let mut found = Vec::new();
     for index in runs(c) {
-        let Some(script) = c.script(index) else { continue };
+        let Some(script) = c.script(index) else {
+            continue;
+        };
         for cmd in &script.commands {
             if !matches!(cmd.name(), "dnf" | "microdnf") || cmd.has_flag(&['y'], &["assumeyes"]) {
                 continue;
             }
             // Ex) RUN dnf install httpd
-            let Some(sub) = cmd.args.iter().find(|w| SUBCOMMANDS.contains(&w.value.as_str())) else {
+            let Some(sub) = cmd
+                .args
+                .iter()
+                .find(|w| SUBCOMMANDS.contains(&w.value.as_str()))
+            else {
                 continue;
             };
             let fix = Fix::safe("Add `-y`", vec![Edit::insert(sub.range.end(), " -y")]);

@@ -1,5 +1,5 @@
 use super::Checker;
-use super::run_helpers::{cmd_has_arg, DeclaredVars, runs, substitute_vars};
+use super::run_helpers::{DeclaredVars, cmd_has_arg, runs, substitute_vars};
 
 declare_rule! {
     /// ## What it does
@@ -65,7 +65,9 @@ pub(super) fn check(c: &mut Checker) {
     let mut found = Vec::new();
     let mut declared = DeclaredVars::default();
     for index in runs(c) {
-        let Some(script) = c.script(index) else { continue };
+        let Some(script) = c.script(index) else {
+            continue;
+        };
         for cmd in &script.commands {
             if !cmd_has_arg(cmd, &["dnf", "microdnf"], &["install"]) {
                 continue;
@@ -84,11 +86,7 @@ pub(super) fn check(c: &mut Checker) {
                 let pinned = if module {
                     v.contains(':')
                 } else {
-                    package_pinned(&substitute_vars(
-                        v,
-                        declared.before(c, index),
-                        "1",
-                    ))
+                    package_pinned(&substitute_vars(v, declared.before(c, index), "1"))
                 };
                 if !pinned {
                     found.push((word.range, v.to_string(), cmd.name().to_string(), module));

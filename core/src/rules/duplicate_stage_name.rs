@@ -1,6 +1,6 @@
 use super::Checker;
-use std::collections::HashSet;
 use crate::syntax::{Args, InstructionKind};
+use std::collections::HashSet;
 
 declare_rule! {
     /// ## What it does

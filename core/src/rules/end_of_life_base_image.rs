@@ -153,10 +153,7 @@ fn replacement_fix(
         + &target;
     Some(Fix::unsafe_(
         format!("Upgrade to `{new}`"),
-        vec![Edit::replace(
-            TextRange::new(start, end),
-            target,
-        )],
+        vec![Edit::replace(TextRange::new(start, end), target)],
     ))
 }
 

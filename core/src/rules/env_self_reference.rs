@@ -1,7 +1,7 @@
 use super::Checker;
+use crate::collections::StrSet;
 use crate::syntax::{InstructionKind, KeyValue};
 use std::collections::HashMap;
-use crate::collections::StrSet;
 
 declare_rule! {
     /// ## What it does
@@ -112,7 +112,9 @@ pub(super) fn check(c: &mut Checker) {
         c.report(
             &META,
             range,
-            format!("`${name}` is defined by this same `ENV`, so the value used here is the old one"),
+            format!(
+                "`${name}` is defined by this same `ENV`, so the value used here is the old one"
+            ),
         );
     }
 }
@@ -157,7 +159,9 @@ mod tests {
                 line.push_str(&format!(" {key}=\"{value}\""));
             }
             let parsed = crate::parse(&line);
-            let Some(env) = parsed.instructions.get(1) else { continue };
+            let Some(env) = parsed.instructions.get(1) else {
+                continue;
+            };
             let pairs = env.pairs();
             let index = references(pairs);
             for (i, pair) in pairs.iter().enumerate() {
@@ -166,9 +170,15 @@ mod tests {
                     continue;
                 }
                 let slow = pairs.iter().enumerate().position(|(j, other)| {
-                    j != i && other.value.as_ref().is_some_and(|v| refers_to(&v.text, name))
+                    j != i
+                        && other
+                            .value
+                            .as_ref()
+                            .is_some_and(|v| refers_to(&v.text, name))
                 });
-                let fast = index.get(name).and_then(|users| users.iter().copied().find(|&j| j != i));
+                let fast = index
+                    .get(name)
+                    .and_then(|users| users.iter().copied().find(|&j| j != i));
                 assert_eq!(fast, slow, "{line}");
             }
         }

@@ -41,8 +41,12 @@ fn is_upper(s: &str) -> bool {
 
 pub(super) fn check(c: &mut Checker) {
     for ins in &c.parsed.instructions {
-        let Args::From(from) = &ins.args else { continue };
-        let Some(as_kw) = &from.as_keyword else { continue };
+        let Args::From(from) = &ins.args else {
+            continue;
+        };
+        let Some(as_kw) = &from.as_keyword else {
+            continue;
+        };
         let from_upper = is_upper(&ins.keyword.text);
         let from_lower = ins.keyword.text == ins.keyword.text.to_ascii_lowercase();
         // Ex) FROM x as y  /  from x AS y
@@ -57,7 +61,10 @@ pub(super) fn check(c: &mut Checker) {
             c.report_with_fix(
                 &META,
                 as_kw.range,
-                format!("`{}` does not match the case of `{}`", as_kw.text, ins.keyword.text),
+                format!(
+                    "`{}` does not match the case of `{}`",
+                    as_kw.text, ins.keyword.text
+                ),
                 Some(Fix::safe(
                     format!("Write `{wanted}`"),
                     vec![Edit::replace(as_kw.range, wanted)],

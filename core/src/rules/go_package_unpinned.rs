@@ -47,13 +47,17 @@ fn pinned(package: &str) -> bool {
 pub(super) fn check(c: &mut Checker) {
     let mut found = Vec::new();
     for index in runs(c) {
-        let Some(script) = c.script(index) else { continue };
+        let Some(script) = c.script(index) else {
+            continue;
+        };
         for cmd in &script.commands {
             if cmd.name() != "go" {
                 continue;
             }
             let mut positionals = cmd.positionals();
-            let Some(sub) = positionals.next() else { continue };
+            let Some(sub) = positionals.next() else {
+                continue;
+            };
             if !matches!(sub.value.as_str(), "install" | "get" | "run") {
                 continue;
             }

@@ -77,8 +77,14 @@ pub(super) fn check(c: &mut Checker) {
         c.report_with_fix(
             &META,
             k.range,
-            format!("`{}` is not {case} case like the other instructions", k.text),
-            Some(Fix::safe(format!("Write `{wanted}`"), vec![Edit::replace(k.range, wanted.clone())])),
+            format!(
+                "`{}` is not {case} case like the other instructions",
+                k.text
+            ),
+            Some(Fix::safe(
+                format!("Write `{wanted}`"),
+                vec![Edit::replace(k.range, wanted.clone())],
+            )),
         );
     }
 }

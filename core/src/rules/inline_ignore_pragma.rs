@@ -54,6 +54,10 @@ pub(super) fn check(c: &mut Checker) {
         .map(|comment| comment.range)
         .collect();
     for range in found {
-        c.report(&META, range, "An inline ignore comment silences findings for the next instruction");
+        c.report(
+            &META,
+            range,
+            "An inline ignore comment silences findings for the next instruction",
+        );
     }
 }

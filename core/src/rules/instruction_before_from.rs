@@ -45,6 +45,10 @@ pub(super) fn check(c: &mut Checker) {
         }
     }
     for (range, keyword) in found {
-        c.report(&META, range, format!("`{keyword}` comes before the first `FROM`"));
+        c.report(
+            &META,
+            range,
+            format!("`{keyword}` comes before the first `FROM`"),
+        );
     }
 }

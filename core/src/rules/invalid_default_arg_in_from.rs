@@ -1,9 +1,9 @@
 use super::Checker;
 use super::undefined_arg_in_from::PLATFORM_ARGS;
 use super::undefined_var::variable_refs;
+use crate::collections::StrMap;
 use crate::model::expand;
 use crate::syntax::{Args, InstructionKind};
-use crate::collections::StrMap;
 
 declare_rule! {
     /// ## What it does

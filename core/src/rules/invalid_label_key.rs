@@ -65,7 +65,11 @@ pub(super) fn check(c: &mut Checker) {
         }
     }
     for (range, key) in found {
-        c.report(&META, range, format!("The label key `{key}` is not in Docker's key format"));
+        c.report(
+            &META,
+            range,
+            format!("The label key `{key}` is not in Docker's key format"),
+        );
     }
 }
 

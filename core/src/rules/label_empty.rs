@@ -49,6 +49,10 @@ pub(super) fn check(c: &mut Checker) {
         .collect();
     for p in found {
         // Ex) LABEL org.opencontainers.image.version=""
-        c.report(&META, p.value_range, format!("The label `{}` is empty", p.key));
+        c.report(
+            &META,
+            p.value_range,
+            format!("The label `{}` is empty", p.key),
+        );
     }
 }

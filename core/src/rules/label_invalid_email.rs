@@ -48,11 +48,8 @@ fn valid(value: &str) -> bool {
         return false;
     };
     let atext = |ch: char| ch.is_ascii_alphanumeric() || "!#$%&'*+-/=?^_`{|}~".contains(ch);
-    let dot_atom = |s: &str| {
-        !s.is_empty()
-            && s.split('.')
-                .all(|a| !a.is_empty() && a.chars().all(atext))
-    };
+    let dot_atom =
+        |s: &str| !s.is_empty() && s.split('.').all(|a| !a.is_empty() && a.chars().all(atext));
     let quoted = |s: &str| s.len() >= 2 && s.starts_with('"') && s.ends_with('"');
     let literal = |s: &str| s.starts_with('[') && s.ends_with(']');
     value.len() <= 254

@@ -51,5 +51,11 @@ fn valid(value: &str) -> bool {
 
 pub(super) fn check(c: &mut Checker) {
     // Ex) LABEL org.opencontainers.image.revision="main"
-    check_label_type(c, &META, LabelType::Hash, valid, "a git commit hash (7 or 40 lower-case hex digits)");
+    check_label_type(
+        c,
+        &META,
+        LabelType::Hash,
+        valid,
+        "a git commit hash (7 or 40 lower-case hex digits)",
+    );
 }

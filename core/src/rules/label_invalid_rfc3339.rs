@@ -83,5 +83,11 @@ fn valid(value: &str) -> bool {
 
 pub(super) fn check(c: &mut Checker) {
     // Ex) LABEL org.opencontainers.image.created="2024-05-01"
-    check_label_type(c, &META, LabelType::Rfc3339, valid, "an RFC 3339 date and time");
+    check_label_type(
+        c,
+        &META,
+        LabelType::Rfc3339,
+        valid,
+        "an RFC 3339 date and time",
+    );
 }

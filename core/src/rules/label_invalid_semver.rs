@@ -52,9 +52,12 @@ fn valid(value: &str) -> bool {
         None => (rest, None),
     };
     let numeric = |s: &str| {
-        !s.is_empty() && s.chars().all(|ch| ch.is_ascii_digit()) && (s == "0" || !s.starts_with('0'))
+        !s.is_empty()
+            && s.chars().all(|ch| ch.is_ascii_digit())
+            && (s == "0" || !s.starts_with('0'))
     };
-    let ident = |s: &str| !s.is_empty() && s.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-');
+    let ident =
+        |s: &str| !s.is_empty() && s.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-');
     let parts: Vec<&str> = core.split('.').collect();
     parts.len() == 3
         && parts.iter().all(|p| numeric(p))

@@ -1,8 +1,8 @@
 use super::Checker;
 use super::invalid_label_key::label_pairs;
 use super::run_helpers::stage_key;
-use crate::syntax::{Args, InstructionKind};
 use crate::collections::StrSet;
+use crate::syntax::{Args, InstructionKind};
 
 declare_rule! {
     /// ## What it does
@@ -66,10 +66,18 @@ pub(super) fn check(c: &mut Checker) {
         for stage in &c.model.stages {
             let base = stage_key(&stage.base_text);
             let key = stage.name.clone().unwrap_or_else(|| base.clone());
-            let Some(from) = c.parsed.instructions.get(stage.from) else { continue };
-            let end = c.parsed.instructions.get(stage.end.saturating_sub(1)).map_or(from.range.end(), |i| i.range.end());
+            let Some(from) = c.parsed.instructions.get(stage.from) else {
+                continue;
+            };
+            let end = c
+                .parsed
+                .instructions
+                .get(stage.end.saturating_sub(1))
+                .map_or(from.range.end(), |i| i.range.end());
             let own = pairs.iter().any(|p| {
-                &p.key == label && p.key_range.start() >= from.range.start() && p.key_range.end() <= end
+                &p.key == label
+                    && p.key_range.start() >= from.range.start()
+                    && p.key_range.end() <= end
             });
             // Ex) FROM base   (base has the label)
             if own || good.contains(&base.to_ascii_lowercase()) {
@@ -87,6 +95,10 @@ pub(super) fn check(c: &mut Checker) {
         }
     }
     for (range, label) in found {
-        c.report(&META, range, format!("This stage has no `{label}` label, which the label schema requires"));
+        c.report(
+            &META,
+            range,
+            format!("This stage has no `{label}` label, which the label schema requires"),
+        );
     }
 }

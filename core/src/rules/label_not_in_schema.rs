@@ -50,6 +50,10 @@ pub(super) fn check(c: &mut Checker) {
         .collect();
     for p in found {
         // Ex) LABEL unknown.key=1
-        c.report(&META, p.key_range, format!("The label `{}` is not in the label schema", p.key));
+        c.report(
+            &META,
+            p.key_range,
+            format!("The label `{}` is not in the label schema", p.key),
+        );
     }
 }

@@ -77,7 +77,11 @@ pub(super) fn check(c: &mut Checker) {
             let fix = edits.map(|edits| Fix::new("Use `key=value`", applicability, edits));
             found.push((
                 pair.range,
-                format!("`{} {}` uses the legacy `key value` form", ins.kind.as_str(), pair.key.text),
+                format!(
+                    "`{} {}` uses the legacy `key value` form",
+                    ins.kind.as_str(),
+                    pair.key.text
+                ),
                 fix,
             ));
         }

@@ -48,7 +48,9 @@ const SHELLS: &[&str] = &["bash", "zsh", "ash", "dash", "ksh", "mksh"];
 pub(super) fn check(c: &mut Checker) {
     let mut found = Vec::new();
     for index in runs(c) {
-        let Some(script) = c.script(index) else { continue };
+        let Some(script) = c.script(index) else {
+            continue;
+        };
         let Some(ln) = script
             .commands
             .iter()
@@ -58,9 +60,17 @@ pub(super) fn check(c: &mut Checker) {
         };
         // Ex) RUN ln -sf /bin/bash /bin/sh   (and nothing else: the SHELL text is known)
         let positionals: Vec<&str> = ln.positionals().map(|w| w.value.as_str()).collect();
-        let flags_ok = ln.args.iter().filter(|w| w.value.starts_with('-')).all(|w| {
-            matches!(w.value.as_str(), "-s" | "-sf" | "-fs" | "-snf" | "-sfn" | "-nsf" | "-f")
-        }) && ln.has_flag(&['s'], &["symbolic"]);
+        let flags_ok = ln
+            .args
+            .iter()
+            .filter(|w| w.value.starts_with('-'))
+            .all(|w| {
+                matches!(
+                    w.value.as_str(),
+                    "-s" | "-sf" | "-fs" | "-snf" | "-sfn" | "-nsf" | "-f"
+                )
+            })
+            && ln.has_flag(&['s'], &["symbolic"]);
         let target = match positionals.as_slice() {
             [target, "/bin/sh"] => Some(*target),
             _ => None,

@@ -1,7 +1,7 @@
 use super::Checker;
 use super::run_helpers::stage_key;
-use crate::syntax::{Args, InstructionKind};
 use crate::collections::StrSet;
+use crate::syntax::{Args, InstructionKind};
 
 declare_rule! {
     /// ## What it does

@@ -155,11 +155,10 @@ macro_rules! declare_rule {
     (@enabled $e:expr) => { $e };
 }
 
-/// The one list of rules. Each entry is a module with a `META` and a `check` function.
+/// The one list of rules, in run order. Each entry is a module (declared above, outside
+/// the macro) with a `META` and a `check` function.
 macro_rules! declare_rules {
     ($($module:ident),* $(,)?) => {
-        $(mod $module;)*
-
         static RULES: &[&RuleMeta] = &[&syntax_error::META, $(&$module::META),*];
 
         fn run_rules(checker: &mut Checker) {
@@ -174,6 +173,108 @@ macro_rules! declare_rules {
 
 mod run_helpers;
 mod syntax_error;
+// Rule modules are declared here, outside `declare_rules!`, so that rustfmt and every
+// other tool sees them; the compiler rejects a module missing from the list below
+// (its `check` would be dead code) and a listed name with no module.
+mod add_instead_of_copy;
+mod add_url_without_checksum;
+mod apk_add_without_no_cache;
+mod apk_package_unpinned;
+mod apt_get_install_without_yes;
+mod apt_install_recommends;
+mod apt_instead_of_apt_get;
+mod apt_lists_not_deleted;
+mod apt_package_unpinned;
+mod base_image_not_digest_pinned;
+mod cd_in_run;
+mod chpasswd_in_run;
+mod consecutive_run;
+mod copied_archive_extracted;
+mod copy_dest_without_slash;
+mod copy_entire_filesystem;
+mod copy_from_own_stage;
+mod copy_from_undefined_stage;
+mod copy_ignored_file;
+mod copy_relative_without_workdir;
+mod dist_upgrade;
+mod dnf_cache_not_cleaned;
+mod dnf_missing_yes;
+mod dnf_package_unpinned;
+mod docker_socket_mounted;
+mod duplicate_stage_name;
+mod end_of_life_base_image;
+mod env_self_reference;
+mod expose_invalid_format;
+mod expose_proto_casing;
+mod exposed_ssh_port;
+mod from_as_casing;
+mod from_platform_flag;
+mod from_platform_flag_const_disallowed;
+mod gem_unpinned;
+mod go_package_unpinned;
+mod inconsistent_instruction_casing;
+mod inline_ignore_pragma;
+mod instruction_before_from;
+mod invalid_default_arg_in_from;
+mod invalid_definition_description;
+mod invalid_label_key;
+mod label_empty;
+mod label_invalid_email;
+mod label_invalid_hash;
+mod label_invalid_rfc3339;
+mod label_invalid_semver;
+mod label_invalid_spdx;
+mod label_invalid_url;
+mod label_missing;
+mod label_not_in_schema;
+mod last_user_root;
+mod latest_tag_base_image;
+mod legacy_key_value_format;
+mod ln_bin_sh;
+mod maintainer_instruction;
+mod missing_healthcheck;
+mod missing_user;
+mod multiple_cmd;
+mod multiple_entrypoint;
+mod multiple_healthchecks;
+mod no_empty_continuation;
+mod non_minimal_base_image;
+mod non_numeric_user;
+mod npm_package_unpinned;
+mod onbuild_forbidden_trigger;
+mod package_index_update_alone;
+mod pip_cache_not_disabled;
+mod pip_package_unpinned;
+mod pipe_without_pipefail;
+mod pointless_command_in_run;
+mod port_out_of_range;
+mod redundant_target_platform;
+mod relative_workdir;
+mod remote_script_piped_to_shell;
+mod reserved_stage_name;
+mod secret_in_arg_or_env;
+mod shell_form_cmd;
+mod signature_verification_disabled;
+mod stage_name_casing;
+mod sudo_in_run;
+mod tls_verification_disabled;
+mod undefined_arg_in_from;
+mod undefined_var;
+mod unofficial_base_image;
+mod untagged_base_image;
+mod untrusted_registry;
+mod useradd_without_no_log_init;
+mod wget_and_curl;
+mod wget_without_progress;
+mod workdir_system_directory;
+mod yarn_cache_not_cleaned;
+mod yum_cache_not_cleaned;
+mod yum_install_without_yes;
+mod yum_package_unpinned;
+mod zypper_cache_not_cleaned;
+mod zypper_dist_upgrade;
+mod zypper_missing_yes;
+mod zypper_package_unpinned;
 
 declare_rules! {
     // -- foundation slice

@@ -37,6 +37,10 @@ declare_rule! {
 
 pub(super) fn check(c: &mut Checker) {
     for range in super::run_helpers::repeated_in_stage(c, InstructionKind::Cmd) {
-        c.report(&META, range, "This stage already has a `CMD`; only the last one takes effect");
+        c.report(
+            &META,
+            range,
+            "This stage already has a `CMD`; only the last one takes effect",
+        );
     }
 }

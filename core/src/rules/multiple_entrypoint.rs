@@ -37,6 +37,10 @@ declare_rule! {
 
 pub(super) fn check(c: &mut Checker) {
     for range in super::run_helpers::repeated_in_stage(c, InstructionKind::Entrypoint) {
-        c.report(&META, range, "This stage already has an `ENTRYPOINT`; only the last one takes effect");
+        c.report(
+            &META,
+            range,
+            "This stage already has an `ENTRYPOINT`; only the last one takes effect",
+        );
     }
 }

@@ -56,7 +56,9 @@ pub(super) fn check(c: &mut Checker) {
         if ins.kind != InstructionKind::User {
             continue;
         }
-        let Args::Text(user) = &ins.args else { continue };
+        let Args::Text(user) = &ins.args else {
+            continue;
+        };
         let uid = user.text.split(':').next().unwrap_or("");
         // A build argument may hold a UID; hadolint does not report `USER $ARG_NAME`.
         let from_arg = substitute_vars(uid, &args, "") != uid;
@@ -66,6 +68,10 @@ pub(super) fn check(c: &mut Checker) {
         }
     }
     for (range, uid) in found {
-        c.report(&META, range, format!("`USER {uid}` names a user instead of a numeric UID"));
+        c.report(
+            &META,
+            range,
+            format!("`USER {uid}` names a user instead of a numeric UID"),
+        );
     }
 }

@@ -37,7 +37,9 @@ declare_rule! {
 pub(super) fn check(c: &mut Checker) {
     let mut found = Vec::new();
     for ins in &c.parsed.instructions {
-        let Args::Onbuild(inner) = &ins.args else { continue };
+        let Args::Onbuild(inner) = &ins.args else {
+            continue;
+        };
         // Ex) ONBUILD FROM x   /   ONBUILD ONBUILD RUN x   /   ONBUILD MAINTAINER x
         if matches!(
             inner.kind,
@@ -47,6 +49,10 @@ pub(super) fn check(c: &mut Checker) {
         }
     }
     for (range, kind) in found {
-        c.report(&META, range, format!("`{kind}` is not allowed as an `ONBUILD` trigger"));
+        c.report(
+            &META,
+            range,
+            format!("`{kind}` is not allowed as an `ONBUILD` trigger"),
+        );
     }
 }

@@ -46,7 +46,9 @@ declare_rule! {
     }
 }
 
-const TRUTHY: &[&str] = &["1", "true", "True", "TRUE", "on", "On", "ON", "yes", "Yes", "YES"];
+const TRUTHY: &[&str] = &[
+    "1", "true", "True", "TRUE", "on", "On", "ON", "yes", "Yes", "YES",
+];
 
 /// The `install` word of a `pip install` / `python -m pip install`.
 fn pip_install(cmd: &Command) -> Option<&crate::shell::Word> {
@@ -59,7 +61,9 @@ fn pip_install(cmd: &Command) -> Option<&crate::shell::Word> {
     }
     if name.starts_with("python") {
         let args: Vec<&str> = cmd.arg_values().collect();
-        let m = args.windows(2).position(|w| w == ["-m", "pip"] || w == ["-m", "pip3"])?;
+        let m = args
+            .windows(2)
+            .position(|w| w == ["-m", "pip"] || w == ["-m", "pip3"])?;
         return cmd.args.iter().skip(m + 2).find(|w| w.value == "install");
     }
     None
@@ -108,10 +112,14 @@ pub(super) fn check(c: &mut Checker) {
         {
             continue;
         }
-        let Some(script) = c.script(index) else { continue };
+        let Some(script) = c.script(index) else {
+            continue;
+        };
         for cmd in &script.commands {
             // Ex) RUN pip install requests
-            let Some(install) = pip_install(cmd) else { continue };
+            let Some(install) = pip_install(cmd) else {
+                continue;
+            };
             if cmd.arg_values().any(|a| a == "--no-cache-dir") {
                 continue;
             }
@@ -131,4 +139,3 @@ pub(super) fn check(c: &mut Checker) {
         );
     }
 }
-

@@ -59,11 +59,16 @@ declare_rule! {
 }
 
 fn shell_has_pipefail(items: &[String]) -> bool {
-    let Some(program) = items.first() else { return false };
+    let Some(program) = items.first() else {
+        return false;
+    };
     let base = program.rsplit('/').next().unwrap_or(program);
     matches!(base, "bash" | "zsh" | "ash")
         && items.iter().skip(1).any(|a| a == "pipefail")
-        && items.iter().skip(1).any(|a| a.starts_with('-') && !a.starts_with("--") && a.contains('o'))
+        && items
+            .iter()
+            .skip(1)
+            .any(|a| a.starts_with('-') && !a.starts_with("--") && a.contains('o'))
 }
 
 pub(super) fn check(c: &mut Checker) {
@@ -73,7 +78,9 @@ pub(super) fn check(c: &mut Checker) {
         if ins.kind != InstructionKind::Run {
             continue;
         }
-        let Some(state) = c.model.state(index) else { continue };
+        let Some(state) = c.model.state(index) else {
+            continue;
+        };
         if state.non_posix {
             continue;
         }
@@ -83,7 +90,9 @@ pub(super) fn check(c: &mut Checker) {
         if !matches!(ins.args, Args::Command(CommandForm::Shell(_))) {
             continue;
         }
-        let Some(script) = c.script(index) else { continue };
+        let Some(script) = c.script(index) else {
+            continue;
+        };
         let Some(pipe) = script.commands.iter().find(|cmd| cmd.pipeline.is_some()) else {
             continue;
         };
@@ -99,17 +108,27 @@ pub(super) fn check(c: &mut Checker) {
         let stage = state.stage;
         let fix = if stage_fixed != stage || stage.is_none() {
             stage_fixed = stage;
-            let shell = match c.model.stage_of(index).and_then(|s| base_image_of(c, s.index)) {
+            let shell = match c
+                .model
+                .stage_of(index)
+                .and_then(|s| base_image_of(c, s.index))
+            {
                 Some(true) => r#"["/bin/ash", "-o", "pipefail", "-c"]"#,
                 _ => r#"["/bin/bash", "-o", "pipefail", "-c"]"#,
             };
-            let line_start = c.parsed.line_index().line_start(c.parsed.line_index().line_of(ins.range.start()));
+            let line_start = c
+                .parsed
+                .line_index()
+                .line_start(c.parsed.line_index().line_of(ins.range.start()));
             let indent = crate::text::TextRange::new(line_start, ins.range.start()).slice(c.text());
             let indent = if indent.trim().is_empty() { indent } else { "" };
             let keyword = super::add_instead_of_copy::match_case(&ins.keyword.text, "SHELL");
             Some(Fix::unsafe_(
                 "Insert a `SHELL` with `-o pipefail` before this `RUN`",
-                vec![Edit::insert(ins.range.start(), format!("{keyword} {shell}{}{indent}", c.line_ending()))],
+                vec![Edit::insert(
+                    ins.range.start(),
+                    format!("{keyword} {shell}{}{indent}", c.line_ending()),
+                )],
             ))
         } else {
             None

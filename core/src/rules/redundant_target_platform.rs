@@ -44,9 +44,14 @@ pub(super) fn check(c: &mut Checker) {
         if ins.kind != InstructionKind::From {
             continue;
         }
-        let Some(flag) = ins.flag("platform") else { continue };
+        let Some(flag) = ins.flag("platform") else {
+            continue;
+        };
         // Ex) FROM --platform=$TARGETPLATFORM alpine
-        if !matches!(flag.value.as_deref(), Some("$TARGETPLATFORM" | "${TARGETPLATFORM}")) {
+        if !matches!(
+            flag.value.as_deref(),
+            Some("$TARGETPLATFORM" | "${TARGETPLATFORM}")
+        ) {
             continue;
         }
         // Remove the flag and the blanks after it, when they sit on one line.
@@ -54,7 +59,10 @@ pub(super) fn check(c: &mut Checker) {
         let blanks = rest.len() - rest.trim_start_matches([' ', '\t']).len();
         let fix = Fix::safe(
             "Remove `--platform=$TARGETPLATFORM`",
-            vec![Edit::delete(TextRange::new(flag.range.start(), flag.range.end() + blanks))],
+            vec![Edit::delete(TextRange::new(
+                flag.range.start(),
+                flag.range.end() + blanks,
+            ))],
         );
         found.push((flag.range, fix));
     }

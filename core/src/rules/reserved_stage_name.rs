@@ -41,7 +41,9 @@ pub(super) fn check(c: &mut Checker) {
         if ins.kind != InstructionKind::From {
             continue;
         }
-        let Args::From(from) = &ins.args else { continue };
+        let Args::From(from) = &ins.args else {
+            continue;
+        };
         let Some(alias) = &from.alias else { continue };
         // Ex) FROM x AS scratch
         if alias.text == "scratch" || alias.text == "context" {

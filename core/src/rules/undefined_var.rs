@@ -1,7 +1,7 @@
 use super::Checker;
+use crate::collections::StrSet;
 use crate::syntax::{Args, InstructionKind, Span};
 use crate::text::TextRange;
-use crate::collections::StrSet;
 
 declare_rule! {
     /// ## What it does

@@ -53,7 +53,9 @@ declare_rule! {
 pub(super) fn check(c: &mut Checker) {
     let mut found = Vec::new();
     for index in runs(c) {
-        let Some(script) = c.script(index) else { continue };
+        let Some(script) = c.script(index) else {
+            continue;
+        };
         for cmd in &script.commands {
             if cmd.name() != "useradd" || cmd.has_flag(&['l'], &["no-log-init"]) {
                 continue;

@@ -48,7 +48,9 @@ pub(super) fn check(c: &mut Checker) {
             stage = this_stage;
             (curl, wget) = (false, false);
         }
-        let Some(script) = c.script(index) else { continue };
+        let Some(script) = c.script(index) else {
+            continue;
+        };
         let first = script
             .commands
             .iter()
@@ -62,6 +64,10 @@ pub(super) fn check(c: &mut Checker) {
         }
     }
     for range in found {
-        c.report(&META, range, "This stage downloads with both `wget` and `curl`");
+        c.report(
+            &META,
+            range,
+            "This stage downloads with both `wget` and `curl`",
+        );
     }
 }

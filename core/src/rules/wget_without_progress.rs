@@ -45,8 +45,14 @@ declare_rule! {
 pub(super) fn check(c: &mut Checker) {
     let mut found = Vec::new();
     for index in runs(c) {
-        let Some(script) = c.script(index) else { continue };
-        let applicability = match c.model.stage_of(index).and_then(|s| busybox_base(c, s.index)) {
+        let Some(script) = c.script(index) else {
+            continue;
+        };
+        let applicability = match c
+            .model
+            .stage_of(index)
+            .and_then(|s| busybox_base(c, s.index))
+        {
             Some(false) => Applicability::Safe,
             _ => Applicability::Unsafe,
         };
@@ -56,7 +62,13 @@ pub(super) fn check(c: &mut Checker) {
             }
             let quiet = cmd.has_flag(
                 &['q', 'o', 'a'],
-                &["progress", "quiet", "output-file", "append-output", "no-verbose"],
+                &[
+                    "progress",
+                    "quiet",
+                    "output-file",
+                    "append-output",
+                    "no-verbose",
+                ],
             ) || cmd.arg_values().any(|a| a == "-nv");
             if quiet {
                 continue;

@@ -60,13 +60,16 @@ pub(super) fn check(c: &mut Checker) {
             continue;
         }
         // As hadolint does, only the final stage and stages others build on matter.
-        let Some(stage) = c.model.stage_of(index) else { continue };
-        let relevant = c.model.is_final(stage)
-            || stage.has_children;
+        let Some(stage) = c.model.stage_of(index) else {
+            continue;
+        };
+        let relevant = c.model.is_final(stage) || stage.has_children;
         if !relevant {
             continue;
         }
-        let Some(script) = c.script(index) else { continue };
+        let Some(script) = c.script(index) else {
+            continue;
+        };
         // Ex) RUN yarn install   (no yarn cache clean)
         let Some(install) = script
             .commands

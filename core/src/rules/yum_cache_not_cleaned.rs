@@ -46,7 +46,9 @@ declare_rule! {
 pub(super) fn check(c: &mut Checker) {
     let mut found = Vec::new();
     for index in runs(c) {
-        let Some(script) = c.script(index) else { continue };
+        let Some(script) = c.script(index) else {
+            continue;
+        };
         // Ex) RUN yum install -y httpd   (no yum clean all)
         let Some(install) = script
             .commands

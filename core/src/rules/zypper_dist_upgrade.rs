@@ -38,17 +38,22 @@ declare_rule! {
 pub(super) fn check(c: &mut Checker) {
     let mut found = Vec::new();
     for index in runs(c) {
-        let Some(script) = c.script(index) else { continue };
+        let Some(script) = c.script(index) else {
+            continue;
+        };
         for cmd in &script.commands {
             // Ex) RUN zypper dup
-            if cmd.name() == "zypper"
-                && cmd.arg_values().any(|a| a == "dist-upgrade" || a == "dup")
+            if cmd.name() == "zypper" && cmd.arg_values().any(|a| a == "dist-upgrade" || a == "dup")
             {
                 found.push(cmd.range);
             }
         }
     }
     for range in found {
-        c.report(&META, range, "`zypper dist-upgrade` upgrades the whole distribution inside the build");
+        c.report(
+            &META,
+            range,
+            "`zypper dist-upgrade` upgrades the whole distribution inside the build",
+        );
     }
 }

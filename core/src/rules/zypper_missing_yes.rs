@@ -43,18 +43,32 @@ declare_rule! {
     }
 }
 
-const SUBCOMMANDS: &[&str] = &["install", "in", "remove", "rm", "source-install", "si", "patch"];
+const SUBCOMMANDS: &[&str] = &[
+    "install",
+    "in",
+    "remove",
+    "rm",
+    "source-install",
+    "si",
+    "patch",
+];
 
 pub(super) fn check(c: &mut Checker) {
     let mut found = Vec::new();
     for index in runs(c) {
-        let Some(script) = c.script(index) else { continue };
+        let Some(script) = c.script(index) else {
+            continue;
+        };
         for cmd in &script.commands {
             if cmd.name() != "zypper" || cmd.has_flag(&['y'], &["no-confirm"]) {
                 continue;
             }
             // Ex) RUN zypper install curl
-            let Some(sub) = cmd.args.iter().find(|w| SUBCOMMANDS.contains(&w.value.as_str())) else {
+            let Some(sub) = cmd
+                .args
+                .iter()
+                .find(|w| SUBCOMMANDS.contains(&w.value.as_str()))
+            else {
                 continue;
             };
             let fix = Fix::safe("Add `-y`", vec![Edit::insert(sub.range.end(), " -y")]);
