@@ -1,5 +1,6 @@
 //! What a rule reports: a message over a byte range, with an optional fix.
 
+use crate::rules::RuleMeta;
 use crate::text::TextRange;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -138,14 +139,25 @@ impl Fix {
 /// One finding.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
-    /// The rule's primary code (`DL3006`, `FromAsCasing`, `DC1001`).
-    pub code: &'static str,
-    /// The rule's kebab-case name.
-    pub rule: &'static str,
-    /// The other tools' codes for the same rule.
+    /// The rule that reported it: code, name, docs.
+    pub meta: &'static RuleMeta,
+    /// The other tools' codes this finding matches (the rule's aliases unless the rule
+    /// narrowed them for this finding).
     pub aliases: &'static [&'static str],
     pub severity: Severity,
     pub message: String,
     pub range: TextRange,
     pub fix: Option<Fix>,
+}
+
+impl Diagnostic {
+    /// The rule's primary code (`DL3006`, `FromAsCasing`, `DC1001`).
+    pub fn code(&self) -> &'static str {
+        self.meta.code
+    }
+
+    /// The rule's kebab-case name.
+    pub fn rule(&self) -> &'static str {
+        self.meta.name
+    }
 }

@@ -62,9 +62,9 @@ pub fn fix(text: &str, settings: &Settings, mode: Applicability) -> FixResult {
                 d.fix
                     .as_ref()
                     .is_some_and(|f| f.applicability <= mode && !f.edits.is_empty())
-                    && !skipped
-                        .iter()
-                        .any(|(c, t)| *c == d.code && d.fix.as_ref().is_some_and(|f| &f.title == t))
+                    && !skipped.iter().any(|(c, t)| {
+                        *c == d.code() && d.fix.as_ref().is_some_and(|f| &f.title == t)
+                    })
             });
         let had_candidates = !candidates.is_empty();
         let chosen = choose(candidates);
@@ -92,10 +92,10 @@ pub fn fix(text: &str, settings: &Settings, mode: Applicability) -> FixResult {
                         _ => {
                             errors.push(format!(
                                 "the fix for `{}` at byte {} would have broken the file and was skipped",
-                                d.code, d.range.start
+                                d.code(), d.range.start
                             ));
                             if let Some(f) = &d.fix {
-                                skipped.push((d.code, f.title.clone()));
+                                skipped.push((d.code(), f.title.clone()));
                             }
                         }
                     }

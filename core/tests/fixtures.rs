@@ -36,13 +36,19 @@ fn render(text: &str, meta: &RuleMeta, settings: &Settings) -> String {
     let mut out = String::new();
     for d in check(text, settings)
         .into_iter()
-        .filter(|d| d.code == meta.code)
+        .filter(|d| d.code() == meta.code)
     {
         let s = index.line_col(text, d.range.start(), PositionEncoding::Utf32);
         let e = index.line_col(text, d.range.end(), PositionEncoding::Utf32);
         out.push_str(&format!(
             "{}:{}-{}:{} {} [{}] {}\n",
-            s.line, s.column, e.line, e.column, d.code, d.severity, d.message
+            s.line,
+            s.column,
+            e.line,
+            e.column,
+            d.code(),
+            d.severity,
+            d.message
         ));
         out.push_str(&format!(
             "    | {}\n",

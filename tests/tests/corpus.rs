@@ -150,7 +150,7 @@ fn corpus_fix_is_idempotent_and_never_breaks_a_file() {
         let stuck: Vec<_> = lint(&parsed, &settings)
             .into_iter()
             .filter(|d| d.fix.is_some())
-            .map(|d| d.code)
+            .map(|d| d.code())
             .collect();
         if !stuck.is_empty() && once.error.is_none() {
             problems.push(format!(

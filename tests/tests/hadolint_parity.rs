@@ -68,7 +68,7 @@ fn dl_rules_agree_with_hadolint() {
         }
         let parsed = parse_bytes(&bytes);
         for d in lint(&parsed, &settings) {
-            if !d.code.starts_with("DL") || d.code == "DL1000" {
+            if !d.code().starts_with("DL") || d.code() == "DL1000" {
                 continue;
             }
             // hadolint reports the first line of the instruction.
@@ -77,7 +77,7 @@ fn dl_rules_agree_with_hadolint() {
                 .iter()
                 .find(|ins| ins.range.start <= d.range.start && d.range.start <= ins.range.end)
                 .map_or_else(|| parsed.line_of(d.range.start()), |ins| ins.start_line);
-            ours.insert((name.clone(), line as u64, d.code.to_string()));
+            ours.insert((name.clone(), line as u64, d.code().to_string()));
         }
     }
 

@@ -94,8 +94,8 @@ pub fn analyze(text: &str, settings: &Settings) -> Analysis {
             let end = index.line_col(text, d.range.end(), PositionEncoding::Utf16);
             Finding {
                 index: i,
-                code: d.code,
-                rule: d.rule,
+                code: d.code(),
+                rule: d.rule(),
                 aliases: d.aliases,
                 severity: d.severity,
                 message: d.message.clone(),
@@ -168,7 +168,7 @@ pub fn fix_all(text: &str, settings: &Settings, mode: Applicability) -> Fixed {
         .fixed
         .iter()
         .map(|d| Applied {
-            code: d.code,
+            code: d.code(),
             message: d.message.clone(),
             title: d.fix.as_ref().map(|f| f.title.clone()).unwrap_or_default(),
             line: index

@@ -27,7 +27,7 @@ pub mod core_probe {
         let answer: String = match op {
             0 => check(text, &settings)
                 .iter()
-                .map(|d| format!("{} {}\n", d.code, d.message))
+                .map(|d| format!("{} {}\n", d.code(), d.message))
                 .collect(),
             1 => fix(text, &settings, Applicability::Unsafe).output,
             2 => rules::rules()

@@ -28,7 +28,7 @@ pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
                 start.column,
                 severity,
                 escape(&d.message),
-                escape(d.code)
+                escape(d.code())
             )?;
         }
         writeln!(out, "  </file>")?;

@@ -22,7 +22,7 @@ pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
                 start.column,
                 end.line,
                 end.column,
-                escape_property(d.code),
+                escape_property(d.code()),
                 escape_data(&d.message),
             )?;
         }

@@ -35,7 +35,13 @@ pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
     for report in reports {
         for d in &report.diagnostics {
             let (start, end) = report.span(d.range);
-            let key = format!("{}\0{}\0{}\0{}", report.path, d.code, start.line, d.message);
+            let key = format!(
+                "{}\0{}\0{}\0{}",
+                report.path,
+                d.code(),
+                start.line,
+                d.message
+            );
             let count = seen.entry(key.clone()).or_insert(0);
             let fingerprint = if *count == 0 {
                 fingerprint(&key)
@@ -45,7 +51,7 @@ pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
             *count += 1;
             issues.push(Issue {
                 description: &d.message,
-                check_name: d.code,
+                check_name: d.code(),
                 fingerprint,
                 severity: match d.severity {
                     Severity::Error => "critical",

@@ -18,7 +18,7 @@ pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
                 end.column,
                 d.severity.as_str(),
                 one_line(&d.message),
-                d.code
+                d.code()
             )?;
         }
     }

@@ -62,7 +62,7 @@ pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
                     .collect(),
             });
             findings.push(Finding {
-                code: d.code,
+                code: d.code(),
                 column: start.column,
                 file: &report.path,
                 level: d.severity.as_str(),
@@ -70,7 +70,7 @@ pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
                 message: &d.message,
                 end_line: end.line,
                 end_column: end.column,
-                rule: d.rule,
+                rule: d.rule(),
                 aliases: d.aliases,
                 fix,
             });

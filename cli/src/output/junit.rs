@@ -34,14 +34,14 @@ pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
                 report.path,
                 start.line,
                 start.column,
-                d.code,
+                d.code(),
                 d.severity.as_str(),
                 d.message
             );
             writeln!(
                 out,
                 r#"    <testcase name="{}" classname="{path}" file="{path}" line="{}">"#,
-                escape(&format!("{} at {}:{}", d.code, start.line, start.column)),
+                escape(&format!("{} at {}:{}", d.code(), start.line, start.column)),
                 start.line
             )?;
             writeln!(

@@ -27,9 +27,9 @@ pub struct FileReport {
 impl FileReport {
     pub fn new(path: String, text: String, mut diagnostics: Vec<Diagnostic>) -> FileReport {
         diagnostics.sort_by(|a, b| {
-            (a.range.start, a.code, a.range.end, &a.message).cmp(&(
+            (a.range.start, a.code(), a.range.end, &a.message).cmp(&(
                 b.range.start,
-                b.code,
+                b.code(),
                 b.range.end,
                 &b.message,
             ))

@@ -35,7 +35,7 @@ pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
         let uri = file_uri(&report.path);
         for d in &report.diagnostics {
             let mut result = json!({
-                "ruleId": d.code,
+                "ruleId": d.code(),
                 "level": level(d.severity),
                 "message": { "text": d.message },
                 "locations": [{
@@ -44,9 +44,9 @@ pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
                         "region": region(report, d.range),
                     }
                 }],
-                "properties": { "severity": d.severity.as_str(), "rule": d.rule },
+                "properties": { "severity": d.severity.as_str(), "rule": d.rule() },
             });
-            if let Some(index) = rules.iter().position(|r| r.code == d.code) {
+            if let Some(index) = rules.iter().position(|r| r.code == d.code()) {
                 result["ruleIndex"] = json!(index);
             }
             if let Some(fix) = &d.fix {

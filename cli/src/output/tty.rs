@@ -32,7 +32,7 @@ fn finding(
         paint.paint(BOLD, &sanitize(&report.path)),
         start.line,
         start.column,
-        paint.severity(d.severity, d.code),
+        paint.severity(d.severity, d.code()),
         paint.severity(d.severity, &format!("{}:", d.severity.as_str())),
         sanitize(&d.message)
     )?;
@@ -233,8 +233,7 @@ mod tests {
 
     fn diagnostic(range: TextRange, fix: Option<Fix>) -> Diagnostic {
         Diagnostic {
-            code: "DL9999",
-            rule: "test-rule",
+            meta: dockcoach_core::rules::find("DL3003").unwrap(),
             aliases: &[],
             severity: Severity::Warning,
             message: "bad \u{1b}[2J thing".to_string(),
@@ -263,7 +262,7 @@ mod tests {
         let out = render_one(text, diagnostic(TextRange::new(start, end), Some(fix)));
         assert_eq!(
             out,
-            "Dockerfile:2:5: DL9999 warning: bad \u{FFFD}[2J thing\n  |\n2 | RUN x \\\n  |     ^^^\n3 |   y\n  | ^^^\n  = fix: Do it (unsafe fix)\n\nFound 1 finding in 1 file (1 warning).\n1 with `--unsafe-fixes`.\n"
+            "Dockerfile:2:5: DL3003 warning: bad \u{FFFD}[2J thing\n  |\n2 | RUN x \\\n  |     ^^^\n3 |   y\n  | ^^^\n  = fix: Do it (unsafe fix)\n\nFound 1 finding in 1 file (1 warning).\n1 with `--unsafe-fixes`.\n"
         );
     }
 

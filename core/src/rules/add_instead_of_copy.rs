@@ -81,7 +81,7 @@ fn is_archive(s: &str) -> bool {
     ARCHIVES.iter().any(|ext| lower.ends_with(ext))
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let mut found = Vec::new();
     let mut vars: StrMap<Option<String>> = StrMap::new();
     for (_, ins) in c.instructions() {

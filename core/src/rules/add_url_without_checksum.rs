@@ -41,7 +41,7 @@ fn is_git(url: &str) -> bool {
     path.ends_with(".git") || url.starts_with("git@")
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let mut found = Vec::new();
     for (_, ins) in c.instructions() {
         if ins.kind != InstructionKind::Add || ins.flag("checksum").is_some() {

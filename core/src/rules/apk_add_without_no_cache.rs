@@ -44,7 +44,7 @@ declare_rule! {
     }
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let n = c.parsed.instructions.len();
     let mut apk_later = vec![false; n + 1];
     for i in (0..n).rev() {

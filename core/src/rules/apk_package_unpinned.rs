@@ -44,7 +44,7 @@ fn is_pinned(package: &str) -> bool {
     package.contains('=') || package.contains('~') || package.ends_with(".apk")
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let mut found = Vec::new();
     for cmd in c.run_commands() {
         if cmd.name() != "apk" || !has_arg(cmd, &["add"]) {

@@ -40,7 +40,7 @@ declare_rule! {
     }
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let mut found = Vec::new();
     for cmd in c.run_commands() {
         if cmd.name() != "apt-get" || !has_arg(cmd, &["install"]) {

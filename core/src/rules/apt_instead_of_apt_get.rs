@@ -63,7 +63,7 @@ const APT_GET_SUBCOMMANDS: &[&str] = &[
     "dist-clean",
 ];
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let mut found = Vec::new();
     for cmd in c.run_commands() {
         if cmd.name() != "apt" {

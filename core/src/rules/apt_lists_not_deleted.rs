@@ -68,7 +68,7 @@ fn deletes_lists(path: &str) -> bool {
     path.starts_with("/var/lib/apt/lists") || path == "/var/lib/apt"
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let mut found = Vec::new();
     let runs_apt_later: Vec<bool> = {
         let n = c.parsed.instructions.len();

@@ -78,7 +78,7 @@ pub(super) fn has_arg(cmd: &Command, words: &[&str]) -> bool {
 /// Reports the first unpinned package of each command; `packages` are the command's
 /// unpinned package words.
 pub(super) fn report_unpinned(
-    c: &mut Checker,
+    c: &Checker,
     meta: &'static super::RuleMeta,
     found: Vec<(crate::text::TextRange, String, usize)>,
     tool: &str,
@@ -98,7 +98,7 @@ fn is_pinned(package: &str) -> bool {
     package.contains('=') || package.contains('/') || package.ends_with(".deb")
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let mut found = Vec::new();
     for cmd in c.run_commands() {
         if cmd.name() != "apt-get" || !has_arg(cmd, &["install"]) {

@@ -54,7 +54,7 @@ fn is_plain_absolute(path: &str) -> bool {
         })
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let mut found = Vec::new();
     // ONBUILD RUN is left alone, as hadolint does.
     for (index, ins) in c.parsed.instructions.iter().enumerate() {

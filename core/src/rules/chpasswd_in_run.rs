@@ -35,7 +35,7 @@ declare_rule! {
     }
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     // Ex) RUN echo 'user:pass' | chpasswd
     let found = command_name_ranges(c, "chpasswd");
     for range in found {

@@ -80,7 +80,7 @@ fn command_count(c: &Checker, index: usize, ins: &Instruction) -> usize {
     }
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let mut found = Vec::new();
     // The RUN that started the current sequence: (index, flags, command count).
     let mut previous: Option<(usize, usize)> = None;

@@ -79,7 +79,7 @@ fn is_tar(path: &str) -> bool {
     TAR_EXTENSIONS.iter().any(|ext| lower.ends_with(ext))
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let mut found: Vec<TextRange> = Vec::new();
     // Archives copied in the current stage and not reported yet: basename -> the ranges
     // of its sources. A map, so a file of many COPYs and `tar x` RUNs stays linear.

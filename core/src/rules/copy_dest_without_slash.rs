@@ -40,7 +40,7 @@ declare_rule! {
     }
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let mut found = Vec::new();
     // ONBUILD COPY is left alone, as hadolint does.
     for ins in &c.parsed.instructions {

@@ -36,7 +36,7 @@ declare_rule! {
     }
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let mut found = Vec::new();
     let mut current: Option<String> = None;
     // ONBUILD COPY runs in another build's stages, as hadolint assumes too.

@@ -48,7 +48,7 @@ declare_rule! {
     }
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let mut found = Vec::new();
     let mut names: Vec<String> = Vec::new();
     let mut stages = 0usize;

@@ -55,7 +55,7 @@ fn is_remote(src: &str) -> bool {
         .any(|p| lower.starts_with(p))
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let Some(text) = c.settings.dockerignore.as_deref() else {
         return;
     };

@@ -50,7 +50,7 @@ fn is_absolute_or_variable(dest: &str) -> bool {
         || after_drive.starts_with(":/")
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     // hadolint keys stages by alias, or by image name for unnamed stages, and lets a
     // stage inherit the WORKDIR of the stage whose name its FROM names.
     let mut workdir_set = StageFlags::new();

@@ -45,7 +45,7 @@ declare_rule! {
     }
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let mut found = Vec::new();
     for index in runs(c) {
         let Some(script) = c.script(index) else {

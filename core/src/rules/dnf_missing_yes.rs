@@ -42,7 +42,7 @@ declare_rule! {
 
 const SUBCOMMANDS: &[&str] = &["install", "groupinstall", "localinstall"];
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let mut found = Vec::new();
     for index in runs(c) {
         let Some(script) = c.script(index) else {

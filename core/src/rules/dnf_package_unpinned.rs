@@ -61,7 +61,7 @@ fn package_pinned(package: &str) -> bool {
     package.ends_with(".rpm") || version_like(parts.get(1..).unwrap_or(&[]))
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let mut found = Vec::new();
     let mut declared = DeclaredVars::default();
     for index in runs(c) {

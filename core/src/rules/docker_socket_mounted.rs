@@ -40,7 +40,7 @@ fn is_socket(path: &str) -> bool {
     p.ends_with("/docker.sock") || p == "docker.sock"
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let mut found = Vec::new();
     for (_, ins) in c.instructions() {
         match (ins.kind, &ins.args) {

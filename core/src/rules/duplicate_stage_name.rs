@@ -39,7 +39,7 @@ declare_rule! {
     }
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let mut found = Vec::new();
     let mut names: HashSet<String> = HashSet::new();
     for ins in &c.parsed.instructions {

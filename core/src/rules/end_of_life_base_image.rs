@@ -70,10 +70,10 @@ fn worst(today: crate::settings::Date, cycles: [Option<Cycle>; 2]) -> Option<(Cy
         .max_by_key(|(_, s)| rank(s))
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let today = knowledge::today(c.settings);
     let as_of = knowledge::as_of();
-    let model = std::rc::Rc::clone(&c.model);
+    let model = &c.model;
     let stages = &model.stages;
     for stage in stages {
         let Some(image) = &stage.image else { continue };
@@ -122,7 +122,7 @@ pub(super) fn check(c: &mut Checker) {
             ),
         };
         let fix = replacement_fix(stage, name, tag, image.digest.is_some(), today);
-        let d = c.report(&META, stage.base_range, message);
+        let mut d = c.report(&META, stage.base_range, message);
         d.severity = severity;
         d.fix = fix;
     }
@@ -169,7 +169,7 @@ mod tests {
         };
         check(text, &settings)
             .into_iter()
-            .filter(|d| d.code == "DC1004")
+            .filter(|d| d.code() == "DC1004")
             .map(|d| (d.severity, d.message, d.fix.map(|f| f.title)))
             .collect()
     }

@@ -70,7 +70,7 @@ fn references(pairs: &[KeyValue]) -> HashMap<&str, Vec<usize>> {
     index
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let mut defined: StrSet = StrSet::new();
     let mut found = Vec::new();
     // hadolint does not look into ONBUILD here.

@@ -41,7 +41,7 @@ declare_rule! {
     }
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let text = c.text();
     let mut found = Vec::new();
     for (_, ins) in c.instructions() {

@@ -35,7 +35,7 @@ declare_rule! {
     }
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let mut found = Vec::new();
     for (_, ins) in c.instructions() {
         if ins.kind != InstructionKind::Expose {

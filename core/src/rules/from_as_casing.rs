@@ -39,7 +39,7 @@ fn is_upper(s: &str) -> bool {
     s == s.to_ascii_uppercase()
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     for ins in &c.parsed.instructions {
         let Args::From(from) = &ins.args else {
             continue;

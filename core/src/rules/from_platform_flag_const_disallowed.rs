@@ -83,7 +83,7 @@ fn parse_platform(value: &str) -> Option<(String, String)> {
     }
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let mut found = Vec::new();
     for ins in &c.parsed.instructions {
         let Args::From(from) = &ins.args else {

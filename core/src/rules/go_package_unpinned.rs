@@ -44,7 +44,7 @@ fn pinned(package: &str) -> bool {
     local || (package.contains('@') && !package.ends_with("@latest") && !package.ends_with("@none"))
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let mut found = Vec::new();
     for index in runs(c) {
         let Some(script) = c.script(index) else {

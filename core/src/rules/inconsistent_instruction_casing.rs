@@ -39,7 +39,7 @@ declare_rule! {
     }
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let mut keywords = Vec::new();
     for ins in &c.parsed.instructions {
         if ins.kind == InstructionKind::Unknown {

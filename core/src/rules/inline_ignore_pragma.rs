@@ -45,7 +45,7 @@ fn is_inline_ignore(text: &str) -> bool {
         && words.next().is_some_and(|w| w.starts_with("ignore="))
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let found: Vec<_> = c
         .parsed
         .comments

@@ -34,7 +34,7 @@ declare_rule! {
     }
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let mut found = Vec::new();
     for ins in &c.parsed.instructions {
         match ins.kind {

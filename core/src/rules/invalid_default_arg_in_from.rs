@@ -159,7 +159,7 @@ fn resolved_global_args(c: &Checker) -> Option<StrMap<Option<String>>> {
     Some(vars)
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let escape = c.parsed.escape;
     let mut found = Vec::new();
     let vars = resolved_global_args(c);

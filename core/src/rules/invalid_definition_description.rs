@@ -39,7 +39,7 @@ declare_rule! {
     }
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let index = c.parsed.line_index();
     let mut found = Vec::new();
     for ins in &c.parsed.instructions {

@@ -50,7 +50,7 @@ fn invalid(key: &str) -> bool {
         || key.contains("--")
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let mut found = Vec::new();
     for ins in &c.parsed.instructions {
         if ins.kind != InstructionKind::Label {
@@ -102,7 +102,7 @@ pub(super) fn label_pairs(c: &Checker) -> Vec<LabelPair> {
 
 /// Reports every label of type `kind` in the schema whose value fails `valid`.
 pub(super) fn check_label_type(
-    c: &mut Checker,
+    c: &Checker,
     meta: &'static super::RuleMeta,
     kind: crate::settings::LabelType,
     valid: fn(&str) -> bool,

@@ -39,7 +39,7 @@ declare_rule! {
     }
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     if c.settings.label_schema.is_empty() {
         return;
     }

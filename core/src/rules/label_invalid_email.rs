@@ -58,7 +58,7 @@ fn valid(value: &str) -> bool {
         && (dot_atom(domain) || literal(domain))
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     // Ex) LABEL org.opencontainers.image.authors="Jane Doe"
     check_label_type(c, &META, LabelType::Email, valid, "an e-mail address");
 }

@@ -49,7 +49,7 @@ fn valid(value: &str) -> bool {
             .all(|ch| ch.is_ascii_digit() || ('a'..='f').contains(&ch))
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     // Ex) LABEL org.opencontainers.image.revision="main"
     check_label_type(
         c,

@@ -81,7 +81,7 @@ fn valid(value: &str) -> bool {
     }
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     // Ex) LABEL org.opencontainers.image.created="2024-05-01"
     check_label_type(
         c,

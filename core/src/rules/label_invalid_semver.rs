@@ -68,7 +68,7 @@ fn valid(value: &str) -> bool {
         && build.is_none_or(|b| b.split('.').all(ident))
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     // Ex) LABEL org.opencontainers.image.version="v1.4"
     check_label_type(c, &META, LabelType::Semver, valid, "a semantic version");
 }

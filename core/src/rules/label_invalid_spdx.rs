@@ -178,7 +178,7 @@ fn valid(value: &str) -> bool {
     LICENSES.iter().any(|l| l.eq_ignore_ascii_case(value))
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     // Ex) LABEL org.opencontainers.image.licenses="Apache 2"
     check_label_type(
         c,

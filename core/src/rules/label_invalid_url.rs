@@ -56,7 +56,7 @@ fn valid(value: &str) -> bool {
             .all(|ch| ch.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'()*+,;=%".contains(ch))
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     // Ex) LABEL org.opencontainers.image.source="github.com/example/app"
     check_label_type(c, &META, LabelType::Url, valid, "a valid URL");
 }

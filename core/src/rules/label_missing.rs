@@ -45,7 +45,7 @@ declare_rule! {
     }
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let required: Vec<String> = c.settings.label_schema.keys().cloned().collect();
     if required.is_empty() {
         return;

@@ -40,7 +40,7 @@ declare_rule! {
     }
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     if !c.settings.strict_labels {
         return;
     }

@@ -42,7 +42,7 @@ fn is_root(user: &str) -> bool {
     user == "root" || user == "0" || user.starts_with("root:") || user.starts_with("0:")
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let mut found = Vec::new();
     for stage in &c.model.stages {
         let last_user = c

@@ -50,8 +50,8 @@ declare_rule! {
     }
 }
 
-pub(super) fn check(c: &mut Checker) {
-    let model = std::rc::Rc::clone(&c.model);
+pub(super) fn check(c: &Checker) {
+    let model = &c.model;
     let stages = &model.stages;
     for stage in stages {
         let Some(image) = &stage.image else { continue };

@@ -41,7 +41,7 @@ declare_rule! {
     }
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let text = c.text();
     let escape = c.parsed.escape;
     let mut found = Vec::new();

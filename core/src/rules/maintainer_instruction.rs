@@ -41,7 +41,7 @@ declare_rule! {
     }
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let escape = c.parsed.escape;
     for (_, ins) in c.instructions() {
         if ins.kind != InstructionKind::Maintainer {

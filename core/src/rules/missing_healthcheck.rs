@@ -41,7 +41,7 @@ declare_rule! {
     }
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     // Stage names (alias, or image name) that have a HEALTHCHECK, as hadolint tracks them.
     let mut good: StrSet = StrSet::new();
     let mut bad = Vec::new();

@@ -106,8 +106,8 @@ fn chain<'a>(stages: &'a [Stage], last: &'a Stage) -> Vec<&'a Stage> {
     out
 }
 
-pub(super) fn check(c: &mut Checker) {
-    let model = std::rc::Rc::clone(&c.model);
+pub(super) fn check(c: &Checker) {
+    let model = &c.model;
     let stages = &model.stages;
     let Some(last) = stages.last() else { return };
     let chain = chain(stages, last);
@@ -190,7 +190,7 @@ mod tests {
     fn messages(text: &str) -> Vec<(String, bool)> {
         check(text, &Settings::default())
             .into_iter()
-            .filter(|d| d.code == "DC1005")
+            .filter(|d| d.code() == "DC1005")
             .map(|d| (d.message, d.fix.is_some()))
             .collect()
     }

@@ -7,7 +7,7 @@ use crate::settings::{Level, Settings};
 use crate::shell::{self, Command, Script};
 use crate::syntax::{Args, CommandForm, Instruction, InstructionKind, Parsed};
 use crate::text::{OffsetMap, TextRange};
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 
 /// What a rule is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -72,6 +72,15 @@ pub struct RuleMeta {
     /// The rule's doc comment (each line keeps rustdoc's leading space; see [`RuleMeta::docs`]).
     pub doc_comment: &'static str,
 }
+
+/// Rules are identified by their code.
+impl PartialEq for RuleMeta {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code
+    }
+}
+
+impl Eq for RuleMeta {}
 
 impl RuleMeta {
     /// The documentation as Markdown.
@@ -161,7 +170,7 @@ macro_rules! declare_rules {
     ($($module:ident),* $(,)?) => {
         static RULES: &[&RuleMeta] = &[&syntax_error::META, $(&$module::META),*];
 
-        fn run_rules(checker: &mut Checker) {
+        fn run_rules(checker: &Checker) {
             $(
                 if checker.enabled(&$module::META) {
                     $module::check(checker);
@@ -414,23 +423,22 @@ pub fn level(meta: &RuleMeta, settings: &Settings) -> Level {
 /// What rules see: the parse, the model, the settings, and the RUN scripts parsed once.
 pub struct Checker<'a> {
     pub parsed: &'a Parsed,
-    /// Shared, so a rule can walk the stages while it reports.
-    pub model: std::rc::Rc<Model>,
+    pub model: Model,
     pub settings: &'a Settings,
     scripts: Vec<OnceCell<Option<Script>>>,
-    diagnostics: Vec<Diagnostic>,
+    diagnostics: RefCell<Vec<Diagnostic>>,
 }
 
 impl<'a> Checker<'a> {
     fn new(parsed: &'a Parsed, settings: &'a Settings) -> Self {
         Checker {
             parsed,
-            model: std::rc::Rc::new(Model::new(parsed)),
+            model: Model::new(parsed),
             settings,
             scripts: (0..parsed.instructions.len())
                 .map(|_| OnceCell::new())
                 .collect(),
-            diagnostics: Vec::new(),
+            diagnostics: RefCell::new(Vec::new()),
         }
     }
 
@@ -485,34 +493,65 @@ impl<'a> Checker<'a> {
             .flat_map(|script| script.commands.iter())
     }
 
-    /// Reports a finding; returns it so the caller can attach a fix.
+    /// Reports a finding. The returned guard adds it when dropped, so the caller can
+    /// attach a fix (`c.report(..).fix = Some(fix)`) or narrow its aliases first.
     pub fn report(
-        &mut self,
+        &self,
         meta: &'static RuleMeta,
         range: TextRange,
         message: impl Into<String>,
-    ) -> &mut Diagnostic {
-        self.diagnostics.push(Diagnostic {
-            code: meta.code,
-            rule: meta.name,
-            aliases: meta.aliases,
-            severity: meta.severity,
-            message: message.into(),
-            range,
-            fix: None,
-        });
-        let last = self.diagnostics.len() - 1;
-        &mut self.diagnostics[last]
+    ) -> Report<'_, 'a> {
+        Report {
+            checker: self,
+            diagnostic: Some(Diagnostic {
+                meta,
+                aliases: meta.aliases,
+                severity: meta.severity,
+                message: message.into(),
+                range,
+                fix: None,
+            }),
+        }
     }
 
     pub fn report_with_fix(
-        &mut self,
+        &self,
         meta: &'static RuleMeta,
         range: TextRange,
         message: impl Into<String>,
         fix: Option<Fix>,
     ) {
         self.report(meta, range, message).fix = fix;
+    }
+}
+
+/// A finding being reported: dereferences to the [`Diagnostic`] and hands it to the
+/// checker when dropped.
+pub struct Report<'c, 'a> {
+    checker: &'c Checker<'a>,
+    diagnostic: Option<Diagnostic>,
+}
+
+impl std::ops::Deref for Report<'_, '_> {
+    type Target = Diagnostic;
+
+    fn deref(&self) -> &Diagnostic {
+        // Always `Some` until dropped.
+        self.diagnostic.as_ref().unwrap_or_else(|| unreachable!())
+    }
+}
+
+impl std::ops::DerefMut for Report<'_, '_> {
+    fn deref_mut(&mut self) -> &mut Diagnostic {
+        self.diagnostic.as_mut().unwrap_or_else(|| unreachable!())
+    }
+}
+
+impl Drop for Report<'_, '_> {
+    fn drop(&mut self) {
+        if let Some(diagnostic) = self.diagnostic.take() {
+            self.checker.diagnostics.borrow_mut().push(diagnostic);
+        }
     }
 }
 
@@ -559,36 +598,25 @@ pub fn shell_source(parsed: &Parsed, ins: &Instruction) -> Option<(String, Offse
 
 /// Runs every enabled rule and applies severity overrides and suppressions.
 pub(crate) fn run(parsed: &Parsed, settings: &Settings) -> Vec<Diagnostic> {
-    let mut checker = Checker::new(parsed, settings);
+    let checker = Checker::new(parsed, settings);
     if checker.enabled(&syntax_error::META) {
-        syntax_error::check(&mut checker);
+        syntax_error::check(&checker);
     }
-    run_rules(&mut checker);
+    run_rules(&checker);
     let suppressions = crate::suppress::Suppressions::new(parsed, &checker.model, settings);
-    // The last rule looked up: a rule's findings come one after another.
-    let mut last: Option<&'static RuleMeta> = None;
     let mut out: Vec<Diagnostic> = checker
         .diagnostics
+        .into_inner()
         .into_iter()
         .filter_map(|mut d| {
-            // Diagnostics carry their rule's own code: an exact lookup, not `find`'s
-            // case-insensitive match on codes, names and aliases (this runs per finding).
-            let meta = match last {
-                Some(meta) if meta.code == d.code => meta,
-                _ => {
-                    let meta = RULES.iter().copied().find(|r| r.code == d.code)?;
-                    last = Some(meta);
-                    meta
-                }
-            };
-            match level(meta, settings) {
+            match level(d.meta, settings) {
                 Level::Off => return None,
                 // A rule may report below its default severity (DC1004: info for a
                 // build stage); only a level the user changed replaces it.
-                Level::On(severity) if severity != meta.severity => d.severity = severity,
+                Level::On(severity) if severity != d.meta.severity => d.severity = severity,
                 Level::On(_) => {}
             }
-            if d.code != syntax_error::META.code && suppressions.suppressed(meta, d.range) {
+            if d.meta != &syntax_error::META && suppressions.suppressed(d.meta, d.range) {
                 return None;
             }
             Some(d)
@@ -598,10 +626,10 @@ pub(crate) fn run(parsed: &Parsed, settings: &Settings) -> Vec<Diagnostic> {
         (
             d.range.start as usize,
             d.range.end as usize,
-            crate::collections::code_key(d.code),
+            crate::collections::code_key(d.code()),
         )
     });
-    out.dedup_by(|a, b| a.code == b.code && a.range == b.range && a.message == b.message);
+    out.dedup_by(|a, b| a.meta == b.meta && a.range == b.range && a.message == b.message);
     out
 }
 

@@ -35,7 +35,7 @@ declare_rule! {
     }
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     for range in super::run_helpers::repeated_in_stage(c, InstructionKind::Cmd) {
         c.report(
             &META,

@@ -55,7 +55,7 @@ fn with_newline(text: &str, range: TextRange) -> TextRange {
     TextRange::new(range.start(), range.end() + extra)
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let text = c.text();
     let mut found = Vec::new();
     for ins in &c.parsed.instructions {

@@ -95,7 +95,7 @@ fn candidates(tag: &str) -> Option<Vec<(String, bool)>> {
     Some(out)
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let as_of = knowledge::as_of();
     let Some(stage) = c.model.stages.last().cloned() else {
         return;
@@ -160,7 +160,7 @@ mod tests {
     fn findings(text: &str) -> Vec<(String, bool)> {
         check(text, &Settings::default())
             .into_iter()
-            .filter(|d| d.code == "DC1002")
+            .filter(|d| d.code() == "DC1002")
             .map(|d| (d.message, d.fix.is_some()))
             .collect()
     }

@@ -41,7 +41,7 @@ declare_rule! {
     }
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let mut found = Vec::new();
     // The ARG names declared so far (anywhere above, as hadolint reads them), kept as
     // the walk goes: collecting them again for every USER made the rule quadratic.

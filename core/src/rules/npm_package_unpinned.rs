@@ -64,7 +64,7 @@ fn is_pinned(package: &str) -> bool {
     name.contains('@')
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let mut found = Vec::new();
     for cmd in c.run_commands() {
         if cmd.name() != "npm" {

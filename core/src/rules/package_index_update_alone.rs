@@ -75,7 +75,7 @@ fn inert(cmd: &Command) -> bool {
     }
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let mut found = Vec::new();
     for (index, ins) in c.instructions() {
         if ins.kind != InstructionKind::Run {

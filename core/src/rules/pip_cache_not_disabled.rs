@@ -78,7 +78,7 @@ fn sets_no_cache_dir(text: &str) -> bool {
     TRUTHY.iter().any(|t| value.starts_with(t))
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     // Per stage (as hadolint tracks stages): `ENV PIP_NO_CACHE_DIR` switched the cache off.
     let mut disabled = StageFlags::new();
     let mut found = Vec::new();

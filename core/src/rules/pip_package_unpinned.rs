@@ -122,7 +122,7 @@ fn is_pinned(package: &str) -> bool {
         || (!vcs && package.contains('/'))
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let mut found = Vec::new();
     for cmd in c.run_commands() {
         if !is_pip_install(cmd) {

@@ -71,7 +71,7 @@ fn shell_has_pipefail(items: &[String]) -> bool {
             .any(|a| a.starts_with('-') && !a.starts_with("--") && a.contains('o'))
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let mut found = Vec::new();
     let mut stage_fixed: Option<usize> = None;
     for (index, ins) in c.parsed.instructions.iter().enumerate() {

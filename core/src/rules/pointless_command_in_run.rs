@@ -40,7 +40,7 @@ const POINTLESS: &[&str] = &[
     "free", "kill", "mount", "ps", "service", "shutdown", "ssh", "top", "vim",
 ];
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let mut found = Vec::new();
     for (index, _) in c.instructions() {
         let Some(script) = c.script(index) else {

@@ -44,7 +44,7 @@ fn out_of_range(spec: &str) -> bool {
     })
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let mut found = Vec::new();
     // ONBUILD EXPOSE is left alone, as hadolint does.
     for ins in &c.parsed.instructions {

@@ -37,7 +37,7 @@ declare_rule! {
     }
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let mut found = Vec::new();
     let text = c.text();
     for ins in &c.parsed.instructions {

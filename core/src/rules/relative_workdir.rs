@@ -62,7 +62,7 @@ fn is_absolute(path: &str) -> bool {
         || (chars.next().is_some_and(|ch| ch.is_alphabetic()) && chars.next() == Some(':'))
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let mut found = Vec::new();
     // ONBUILD WORKDIR runs in a stage this file does not know, as hadolint assumes too.
     for (index, ins) in c.parsed.instructions.iter().enumerate() {

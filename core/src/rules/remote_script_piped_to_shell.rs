@@ -56,7 +56,7 @@ fn runs_shell(cmd: &Command) -> bool {
             .is_some_and(|w| SHELLS.contains(&w.value.rsplit('/').next().unwrap_or("")))
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let text = c.text();
     let mut found = Vec::new();
     for (index, ins) in c.instructions() {

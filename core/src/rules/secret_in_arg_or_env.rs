@@ -196,7 +196,7 @@ pub(super) fn is_secret_name(name: &str) -> bool {
         && !words.iter().any(|w| ALLOW_TOKENS.contains(w))
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let mut found = Vec::new();
     for (index, ins) in c.instructions() {
         match (ins.kind, &ins.args) {

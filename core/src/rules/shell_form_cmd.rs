@@ -59,7 +59,7 @@ declare_rule! {
     }
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     for (_, ins) in c.instructions() {
         if !matches!(ins.kind, InstructionKind::Cmd | InstructionKind::Entrypoint) {
             continue;

@@ -66,7 +66,7 @@ fn bypass_flag(manager: &str, flag: &str) -> bool {
     }
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let text = c.text();
     let escape = c.parsed.escape;
     let mut found = Vec::new();

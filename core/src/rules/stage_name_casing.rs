@@ -40,7 +40,7 @@ declare_rule! {
     }
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let text = c.text();
     let mut found = Vec::new();
     for ins in &c.parsed.instructions {

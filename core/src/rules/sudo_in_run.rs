@@ -38,7 +38,7 @@ declare_rule! {
     }
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     // Ex) RUN sudo apt-get install -y curl
     let found = command_name_ranges(c, "sudo");
     for range in found {

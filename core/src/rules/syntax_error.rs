@@ -35,7 +35,7 @@ declare_rule! {
     }
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     for error in &c.parsed.errors {
         c.report(&META, error.range, error.message.clone());
     }

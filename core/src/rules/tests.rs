@@ -156,14 +156,14 @@ fn doc_examples_fire_exactly_as_documented() {
         let mut settings = enabling(meta);
         settings.dockerignore = example_dockerignore(&example);
         let bad = crate::check(&blocks[0], &settings);
-        let hits = bad.iter().filter(|d| d.code == meta.code).count();
+        let hits = bad.iter().filter(|d| d.code() == meta.code).count();
         assert_eq!(
             hits, 1,
             "{}: bad example should fire once, got {bad:#?}",
             meta.code
         );
         let good = crate::check(&blocks[1], &settings);
-        let hits: Vec<_> = good.iter().filter(|d| d.code == meta.code).collect();
+        let hits: Vec<_> = good.iter().filter(|d| d.code() == meta.code).collect();
         assert!(
             hits.is_empty(),
             "{}: good example fires: {hits:#?}",
@@ -181,7 +181,7 @@ fn messages_follow_the_convention() {
             assert!(
                 !d.message.ends_with('.'),
                 "{}: message ends with a period: {}",
-                d.code,
+                d.code(),
                 d.message
             );
             if let Some(fix) = &d.fix {
@@ -189,7 +189,7 @@ fn messages_follow_the_convention() {
                 assert!(
                     first.is_uppercase(),
                     "{}: fix title should be imperative: {}",
-                    d.code,
+                    d.code(),
                     fix.title
                 );
             }
@@ -203,7 +203,7 @@ fn a_shared_buildkit_name_silences_every_rule_it_names() {
     let codes = |t: &str| -> Vec<&'static str> {
         crate::check(t, &Settings::default())
             .into_iter()
-            .map(|d| d.code)
+            .map(|d| d.code())
             .filter(|c| matches!(*c, "DL3012" | "DL4003" | "DL4004"))
             .collect()
     };

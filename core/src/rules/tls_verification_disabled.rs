@@ -311,7 +311,7 @@ fn check_command(text: &str, escape: char, cmd: &Command, out: &mut Vec<Finding>
     }
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let text = c.text();
     let escape = c.parsed.escape;
     let mut found = Vec::new();

@@ -65,7 +65,7 @@ pub(super) fn flag_value_span(text: &str, flag: &crate::syntax::Flag) -> Option<
     .filter(|_| !value.is_empty())
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let text = c.text();
     let escape = c.parsed.escape;
     let mut found = Vec::new();

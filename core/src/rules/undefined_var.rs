@@ -257,7 +257,7 @@ fn expanded_spans(kind: InstructionKind, args: &Args, flags_spans: Vec<Span>) ->
     spans
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let text = c.text();
     let escape = c.parsed.escape;
     // Per stage: the defined names at its end (for stages built on it), or `None`

@@ -63,8 +63,8 @@ const ARCH_NAMESPACES: &[&str] = &[
     "windows-amd64",
 ];
 
-pub(super) fn check(c: &mut Checker) {
-    let model = std::rc::Rc::clone(&c.model);
+pub(super) fn check(c: &Checker) {
+    let model = &c.model;
     let stages = &model.stages;
     for stage in stages {
         let Some(image) = &stage.image else { continue };

@@ -50,7 +50,7 @@ fn trusted(registry: &str, allowed: &[String]) -> bool {
     })
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let allowed = &c.settings.trusted_registries;
     if allowed.is_empty() {
         return;

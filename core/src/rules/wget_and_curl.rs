@@ -38,7 +38,7 @@ declare_rule! {
     }
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let mut found = Vec::new();
     let mut stage = None;
     let (mut curl, mut wget) = (false, false);

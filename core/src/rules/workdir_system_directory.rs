@@ -37,7 +37,7 @@ declare_rule! {
 
 const SYSTEM_DIRS: &[&str] = &["/proc", "/sys", "/dev", "/boot", "/initrd", "/lost+found"];
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let mut found = Vec::new();
     for (_, ins) in c.instructions() {
         if ins.kind != InstructionKind::Workdir {

@@ -49,7 +49,7 @@ declare_rule! {
     }
 }
 
-pub(super) fn check(c: &mut Checker) {
+pub(super) fn check(c: &Checker) {
     let mut found = Vec::new();
     for index in runs(c) {
         let Some(ins) = c.parsed.instructions.get(index).map(|i| i.effective()) else {
