@@ -9,22 +9,37 @@
 //! - [`rules`] lists every rule with its documentation.
 
 mod case;
-pub mod collections;
+mod collections;
 pub mod config;
 pub mod diagnostic;
-pub mod dockerignore;
+mod dockerignore;
 pub mod fix;
 pub mod knowledge;
-pub mod model;
+mod model;
 mod number;
 pub mod rules;
 pub mod settings;
-pub mod shell;
-pub mod suppress;
+mod shell;
+mod suppress;
 pub mod syntax;
 #[doc(hidden)]
 pub mod testing;
 pub mod text;
+
+/// The shell parser, public only for the differential test against `brush-parser`
+/// (`tests/tests/shell_differential.rs`, feature `brush-oracle`).
+#[cfg(feature = "brush-oracle")]
+#[doc(hidden)]
+pub mod shell_oracle {
+    pub use crate::shell::*;
+    use crate::syntax::{Instruction, Parsed};
+    use crate::text::OffsetMap;
+
+    /// The script a RUN hands to the shell, with its map back to the file.
+    pub fn shell_source(parsed: &Parsed, ins: &Instruction) -> Option<(String, OffsetMap)> {
+        crate::rules::shell_source(parsed, ins)
+    }
+}
 
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 pub use fix::{FixResult, fix};

@@ -255,10 +255,6 @@ impl Model {
             .and_then(|s| self.stages.get(s))
     }
 
-    pub fn final_stage(&self) -> Option<&Stage> {
-        self.stages.last()
-    }
-
     /// True for the stage the image is built from by default (the last one).
     pub fn is_final(&self, stage: &Stage) -> bool {
         stage.index + 1 == self.stages.len()

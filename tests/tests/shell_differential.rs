@@ -8,8 +8,8 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use dockcoach_core::rules::shell_source;
-use dockcoach_core::shell::{self, Script};
+use dockcoach_core::shell_oracle::shell_source;
+use dockcoach_core::shell_oracle::{self as shell, Script};
 use dockcoach_core::syntax::{InstructionKind, parse_bytes};
 use dockcoach_core::text::OffsetMap;
 

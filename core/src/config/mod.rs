@@ -31,8 +31,8 @@
 
 mod scan;
 pub use scan::SyntaxError;
-pub mod toml;
-pub mod yaml;
+mod toml;
+mod yaml;
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]

@@ -87,9 +87,20 @@ impl PartialEq for Table {
 
 impl Table {
     /// The value of a key.
+    #[cfg(test)]
     pub fn get(&self, key: &str) -> Option<&Value> {
         let i = *self.index.get(key)?;
         self.entries.get(i).map(|(_, value)| value)
+    }
+
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    #[cfg(test)]
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
     }
 
     /// The entries, in the order the file defined them.
@@ -97,14 +108,6 @@ impl Table {
         self.entries
             .iter()
             .map(|(key, value)| (key.as_str(), value))
-    }
-
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
     }
 
     /// Adds a new key and returns its position; the caller has checked it is new.

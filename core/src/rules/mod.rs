@@ -421,7 +421,7 @@ pub fn level(meta: &RuleMeta, settings: &Settings) -> Level {
 }
 
 /// What rules see: the parse, the model, the settings, and the RUN scripts parsed once.
-pub struct Checker<'a> {
+pub(crate) struct Checker<'a> {
     pub parsed: &'a Parsed,
     pub model: Model,
     pub settings: &'a Settings,
@@ -527,7 +527,7 @@ impl<'a> Checker<'a> {
 
 /// A finding being reported: dereferences to the [`Diagnostic`] and hands it to the
 /// checker when dropped.
-pub struct Report<'c, 'a> {
+pub(crate) struct Report<'c, 'a> {
     checker: &'c Checker<'a>,
     diagnostic: Option<Diagnostic>,
 }
@@ -558,7 +558,7 @@ impl Drop for Report<'_, '_> {
 /// The text a RUN hands to `/bin/sh -c`, with a map back to the file: the shell-form
 /// arguments, then each heredoc's body and terminator (as a shell reads a heredoc).
 /// A RUN whose arguments are only a heredoc marker runs the heredoc's body as the script.
-pub fn shell_source(parsed: &Parsed, ins: &Instruction) -> Option<(String, OffsetMap)> {
+pub(crate) fn shell_source(parsed: &Parsed, ins: &Instruction) -> Option<(String, OffsetMap)> {
     let Args::Command(CommandForm::Shell(span)) = &ins.args else {
         return None;
     };

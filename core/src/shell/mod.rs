@@ -189,59 +189,12 @@ pub struct Word {
     pub quoted: bool,
 }
 
-/// A flag found in a command's arguments by [`Command::flags`].
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Flag<'a> {
-    /// `y`, `yes`, `no-install-recommends` (without dashes).
-    pub name: String,
-    /// Written with two dashes.
-    pub long: bool,
-    /// The value after `=` of a long flag (`--x=y`); a flag's value given as the next
-    /// argument is not recognised (arity is command-specific).
-    pub value: Option<String>,
-    /// The argument the flag was found in.
-    pub word: &'a Word,
-}
-
 impl Command {
     /// The command name's last path component: `apt-get` for both `apt-get` and
     /// `/usr/bin/apt-get` (empty for assignment- or redirection-only commands). The name
     /// exactly as written (quotes removed) is `self.name.value`.
     pub fn name(&self) -> &str {
         self.name.value.get(self.base..).unwrap_or_default()
-    }
-
-    /// The flags in the arguments, in order: `-abc` gives `a`, `b`, `c` (short);
-    /// `--x=y` gives `x` with value `y` (long). Scanning stops at `--`; a lone `-` is
-    /// not a flag.
-    pub fn flags(&self) -> Vec<Flag<'_>> {
-        let mut out = Vec::new();
-        for word in &self.args {
-            let v = word.value.as_str();
-            if v == "--" {
-                break;
-            }
-            if let Some(long) = v.strip_prefix("--") {
-                let (name, value) = match long.split_once('=') {
-                    Some((n, val)) => (n, Some(val.to_owned())),
-                    None => (long, None),
-                };
-                out.push(Flag {
-                    name: name.to_owned(),
-                    long: true,
-                    value,
-                    word,
-                });
-            } else if let Some(short) = v.strip_prefix('-') {
-                out.extend(short.chars().map(|c| Flag {
-                    name: c.to_string(),
-                    long: false,
-                    value: None,
-                    word,
-                }));
-            }
-        }
-        out
     }
 
     /// Whether any of the short flags (`-y`, also inside `-qy`) or long flags
@@ -285,33 +238,6 @@ impl Command {
     /// The arguments' values.
     pub fn arg_values(&self) -> impl Iterator<Item = &str> {
         self.args.iter().map(|w| w.value.as_str())
-    }
-
-    /// The arguments after the first positional argument equal to `subcommand`
-    /// (`install` in `apt-get -q install -y curl` gives `-y`, `curl`); empty when
-    /// there is no such argument.
-    pub fn args_after(&self, subcommand: &str) -> &[Word] {
-        let index = self
-            .args
-            .iter()
-            .position(|w| w.value == subcommand)
-            .map_or(self.args.len(), |i| i + 1);
-        self.args.get(index..).unwrap_or_default()
-    }
-}
-
-impl Script {
-    /// Commands whose name's basename is one of `names` (`/usr/bin/apt-get` matches
-    /// `apt-get`). Wrappers such as `sudo`, `env` or `xargs` are not looked through.
-    pub fn commands_named<'a>(&'a self, names: &'a [&str]) -> impl Iterator<Item = &'a Command> {
-        self.commands
-            .iter()
-            .filter(move |c| names.contains(&c.name()))
-    }
-
-    /// Whether any pipeline of at least two commands occurs in the script.
-    pub fn has_pipeline(&self) -> bool {
-        self.commands.iter().any(|c| c.pipeline.is_some())
     }
 }
 
