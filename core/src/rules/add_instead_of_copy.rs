@@ -82,7 +82,6 @@ fn is_archive(s: &str) -> bool {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     let mut vars: StrMap<Option<String>> = StrMap::new();
     for (_, ins) in c.instructions() {
         match (ins.kind, &ins.args) {
@@ -150,12 +149,9 @@ pub(super) fn check(c: &Checker) {
                 )],
             )
         });
-        found.push((ins.keyword.range, fix));
-    }
-    for (range, fix) in found {
         c.report_with_fix(
             &META,
-            range,
+            ins.keyword.range,
             "`ADD` copies local files here; `COPY` does the same without `ADD`'s download and unpack behaviour",
             fix,
         );

@@ -42,7 +42,6 @@ fn is_git(url: &str) -> bool {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     for (_, ins) in c.instructions() {
         if ins.kind != InstructionKind::Add || ins.flag("checksum").is_some() {
             continue;
@@ -57,14 +56,12 @@ pub(super) fn check(c: &Checker) {
             let lower = src.text.to_ascii_lowercase();
             // Ex) ADD https://example.com/tool.tar.gz /opt/
             if (lower.starts_with("http://") || lower.starts_with("https://")) && !is_git(&lower) {
-                found.push((
+                c.report(
+                    &META,
                     src.range,
                     format!("`ADD {}` downloads without verifying a checksum", src.text),
-                ));
+                );
             }
         }
-    }
-    for (range, message) in found {
-        c.report(&META, range, message);
     }
 }

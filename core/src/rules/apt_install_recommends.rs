@@ -43,7 +43,6 @@ declare_rule! {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     for cmd in c.run_commands() {
         if cmd.name() != "apt-get" {
             continue;
@@ -60,16 +59,13 @@ pub(super) fn check(c: &Checker) {
         if has_flag {
             continue;
         }
-        found.push((cmd.range, install.range));
-    }
-    for (range, install) in found {
         c.report_with_fix(
             &META,
-            range,
+            cmd.range,
             "`apt-get install` without `--no-install-recommends` also installs recommended packages",
             Some(Fix::unsafe_(
                 "Add `--no-install-recommends`",
-                vec![Edit::insert(install.end(), " --no-install-recommends")],
+                vec![Edit::insert(install.range.end(), " --no-install-recommends")],
             )),
         );
     }

@@ -69,7 +69,6 @@ fn deletes_lists(path: &str) -> bool {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     let runs_apt_later: Vec<bool> = {
         let n = c.parsed.instructions.len();
         let mut later = vec![false; n + 1];
@@ -171,12 +170,10 @@ pub(super) fn check(c: &Checker) {
             }
             _ => None,
         };
-        found.push((update.range, update.name().to_string(), fix));
-    }
-    for (range, tool, fix) in found {
+        let tool = update.name();
         c.report_with_fix(
             &META,
-            range,
+            update.range,
             format!("`{tool} update` leaves the package lists in the image; delete `/var/lib/apt/lists/*` in the same `RUN`"),
             fix,
         );

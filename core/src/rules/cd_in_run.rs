@@ -55,7 +55,6 @@ fn is_plain_absolute(path: &str) -> bool {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     // ONBUILD RUN is left alone, as hadolint does.
     for (index, ins) in c.parsed.instructions.iter().enumerate() {
         if ins.kind != InstructionKind::Run {
@@ -64,7 +63,7 @@ pub(super) fn check(c: &Checker) {
         let Some(script) = c.script(index) else {
             continue;
         };
-        let fix = match (script.commands.as_slice(), &ins.args) {
+        let mut fix = match (script.commands.as_slice(), &ins.args) {
             // Ex) RUN cd /src && go build ./...
             ([cd, next, ..], Args::Command(CommandForm::Shell(_)))
                 if ins.heredocs.is_empty()
@@ -97,17 +96,13 @@ pub(super) fn check(c: &Checker) {
             }
             _ => None,
         };
-        let mut fix = fix;
         for cmd in script.commands.iter().filter(|cmd| cmd.name() == "cd") {
-            found.push((cmd.range, fix.take()));
+            c.report_with_fix(
+                &META,
+                cmd.range,
+                "`cd` in `RUN` changes the directory only for this `RUN`",
+                fix.take(),
+            );
         }
-    }
-    for (range, fix) in found {
-        c.report_with_fix(
-            &META,
-            range,
-            "`cd` in `RUN` changes the directory only for this `RUN`",
-            fix,
-        );
     }
 }

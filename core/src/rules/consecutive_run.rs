@@ -81,7 +81,6 @@ fn command_count(c: &Checker, index: usize, ins: &Instruction) -> usize {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     // The RUN that started the current sequence: (index, flags, command count).
     let mut previous: Option<(usize, usize)> = None;
     let mut last_run: Option<usize> = None;
@@ -107,16 +106,13 @@ pub(super) fn check(c: &Checker) {
         }
         // Ex) RUN a \n RUN b
         let fix = last_run.and_then(|prev| merge_fix(c, prev, index));
-        found.push((ins.keyword.range, fix));
-        last_run = Some(index);
-    }
-    for (range, fix) in found {
         c.report_with_fix(
             &META,
-            range,
+            ins.keyword.range,
             "This `RUN` directly follows another `RUN` with the same flags; they could be one layer",
             fix,
         );
+        last_run = Some(index);
     }
 }
 

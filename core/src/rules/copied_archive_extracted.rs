@@ -80,7 +80,6 @@ fn is_tar(path: &str) -> bool {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found: Vec<TextRange> = Vec::new();
     // Archives copied in the current stage and not reported yet: basename -> the ranges
     // of its sources. A map, so a file of many COPYs and `tar x` RUNs stays linear.
     let mut copied: HashMap<String, Vec<TextRange>> = HashMap::new();
@@ -126,16 +125,16 @@ pub(super) fn check(c: &Checker) {
                     }
                     // Ex) COPY app.tar.gz /tmp/ ... RUN tar -xzf /tmp/app.tar.gz
                     for word in &cmd.args {
-                        if let Some(ranges) = copied.get_mut(basename(&word.value)) {
-                            found.append(ranges);
+                        let Some(ranges) = copied.get_mut(basename(&word.value)) else {
+                            continue;
+                        };
+                        for range in ranges.drain(..) {
+                            c.report(&META, range, "This archive is copied and then unpacked in a `RUN`; `ADD` unpacks it without keeping the archive");
                         }
                     }
                 }
             }
             _ => {}
         }
-    }
-    for range in found {
-        c.report(&META, range, "This archive is copied and then unpacked in a `RUN`; `ADD` unpacks it without keeping the archive");
     }
 }

@@ -41,7 +41,6 @@ declare_rule! {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     // ONBUILD COPY is left alone, as hadolint does.
     for ins in &c.parsed.instructions {
         let (InstructionKind::Copy, Args::List { json, items }) = (ins.kind, &ins.args) else {
@@ -65,13 +64,10 @@ pub(super) fn check(c: &Checker) {
         };
         let fix = (dest.text == written || *json || written.starts_with(['"', '\'']))
             .then(|| Fix::safe("Add a trailing `/`", vec![Edit::insert(at, "/")]));
-        found.push((dest.range, inner.to_string(), fix));
-    }
-    for (range, dest, fix) in found {
         c.report_with_fix(
             &META,
-            range,
-            format!("`COPY` of several sources to `{dest}`, which does not end with `/`"),
+            dest.range,
+            format!("`COPY` of several sources to `{inner}`, which does not end with `/`"),
             fix,
         );
     }

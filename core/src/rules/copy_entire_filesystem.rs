@@ -41,7 +41,6 @@ declare_rule! {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     for ins in &c.parsed.instructions {
         if ins.kind != InstructionKind::Copy || ins.flag("from").is_none() {
             continue;
@@ -55,14 +54,11 @@ pub(super) fn check(c: &Checker) {
         let is_root = |t: &str| t.trim_matches(['"', '\'']) == "/";
         // Ex) COPY --from=build / /
         if is_root(&dest.text) && sources.iter().any(|s| is_root(&s.text)) {
-            found.push(ins.args_range);
+            c.report(
+                &META,
+                ins.args_range,
+                "`COPY --from` copies the entire filesystem (`/` to `/`)",
+            );
         }
-    }
-    for range in found {
-        c.report(
-            &META,
-            range,
-            "`COPY --from` copies the entire filesystem (`/` to `/`)",
-        );
     }
 }

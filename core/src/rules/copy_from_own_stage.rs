@@ -37,7 +37,6 @@ declare_rule! {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     let mut current: Option<String> = None;
     // ONBUILD COPY runs in another build's stages, as hadolint assumes too.
     for ins in &c.parsed.instructions {
@@ -53,17 +52,14 @@ pub(super) fn check(c: &Checker) {
                 if let (Some(value), Some(stage)) = (flag.value.as_deref(), current.as_deref())
                     && value.eq_ignore_ascii_case(stage)
                 {
-                    found.push((flag.range, value.to_string()));
+                    c.report(
+                        &META,
+                        flag.range,
+                        format!("`--from={value}` names the stage this `COPY` is in"),
+                    );
                 }
             }
             _ => {}
         }
-    }
-    for (range, name) in found {
-        c.report(
-            &META,
-            range,
-            format!("`--from={name}` names the stage this `COPY` is in"),
-        );
     }
 }

@@ -49,7 +49,6 @@ declare_rule! {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     let mut names: Vec<String> = Vec::new();
     let mut stages = 0usize;
     // ONBUILD COPY runs in another build's stages, as hadolint assumes too.
@@ -72,18 +71,16 @@ pub(super) fn check(c: &Checker) {
                     || value.parse::<usize>().is_ok_and(|n| n < stages)
                     || value.contains(':');
                 // Ex) COPY --from=biuld /app /app
-                if !known {
-                    found.push((flag.range, value.to_string()));
+                if known {
+                    continue;
                 }
+                c.report(
+                    &META,
+                    flag.range,
+                    format!("`--from={value}` names no earlier stage, so it is pulled as an image"),
+                );
             }
             _ => {}
         }
-    }
-    for (range, name) in found {
-        c.report(
-            &META,
-            range,
-            format!("`--from={name}` names no earlier stage, so it is pulled as an image"),
-        );
     }
 }
