@@ -63,7 +63,6 @@ pub(super) fn check(c: &Checker) {
     if matcher.patterns.is_empty() || matcher.has_exclusions() {
         return;
     }
-    let mut found = Vec::new();
     // ONBUILD COPY copies from another build's context.
     for ins in &c.parsed.instructions {
         if !matches!(ins.kind, InstructionKind::Copy | InstructionKind::Add)
@@ -84,17 +83,15 @@ pub(super) fn check(c: &Checker) {
             }
             // Ex) COPY secrets/app.conf /etc/app/   (.dockerignore: secrets/)
             if matcher.matches_or_parent_matches(path) {
-                found.push((
+                c.report(
+                    &META,
                     src.range,
                     format!(
                         "`{path}` is excluded by `.dockerignore`, so `{}` cannot copy it",
                         ins.kind.as_str()
                     ),
-                ));
+                );
             }
         }
-    }
-    for (range, message) in found {
-        c.report(&META, range, message);
     }
 }

@@ -54,7 +54,6 @@ pub(super) fn check(c: &Checker) {
     // hadolint keys stages by alias, or by image name for unnamed stages, and lets a
     // stage inherit the WORKDIR of the stage whose name its FROM names.
     let mut workdir_set = StageFlags::new();
-    let mut found = Vec::new();
     for (index, ins) in c.parsed.instructions.iter().enumerate() {
         match ins.kind {
             InstructionKind::From => workdir_set.enter(c, index),
@@ -68,20 +67,19 @@ pub(super) fn check(c: &Checker) {
                 };
                 let Some(dest) = items.last() else { continue };
                 // Ex) COPY package.json app/
-                if items.len() >= 2 && !is_absolute_or_variable(&dest.text) {
-                    found.push((dest.range, dest.text.clone()));
+                if items.len() < 2 || is_absolute_or_variable(&dest.text) {
+                    continue;
                 }
+                c.report(
+                    &META,
+                    dest.range,
+                    format!(
+                        "`COPY` to the relative path `{}` before any `WORKDIR` is set in this stage",
+                        dest.text
+                    ),
+                );
             }
             _ => {}
         }
-    }
-    for (range, dest) in found {
-        c.report(
-            &META,
-            range,
-            format!(
-                "`COPY` to the relative path `{dest}` before any `WORKDIR` is set in this stage"
-            ),
-        );
     }
 }

@@ -36,7 +36,6 @@ declare_rule! {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     for (index, ins) in c.instructions() {
         if ins.kind != InstructionKind::Run {
             continue;
@@ -49,22 +48,21 @@ pub(super) fn check(c: &Checker) {
                 continue;
             }
             // Ex) RUN apt-get dist-upgrade -y
-            if let Some(sub) = cmd
+            let Some(sub) = cmd
                 .positionals()
                 .find(|w| matches!(w.value.as_str(), "dist-upgrade" | "full-upgrade"))
-            {
-                found.push((
-                    sub.range,
-                    format!(
-                        "`{} {}` upgrades the whole distribution",
-                        cmd.name(),
-                        sub.value
-                    ),
-                ));
-            }
+            else {
+                continue;
+            };
+            c.report(
+                &META,
+                sub.range,
+                format!(
+                    "`{} {}` upgrades the whole distribution",
+                    cmd.name(),
+                    sub.value
+                ),
+            );
         }
-    }
-    for (range, message) in found {
-        c.report(&META, range, message);
     }
 }

@@ -40,13 +40,16 @@ fn is_socket(path: &str) -> bool {
     p.ends_with("/docker.sock") || p == "docker.sock"
 }
 
+const MESSAGE: &str = "The Docker socket is mounted, which gives root access to the host";
+
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     for (_, ins) in c.instructions() {
         match (ins.kind, &ins.args) {
             // Ex) VOLUME /var/run/docker.sock
             (InstructionKind::Volume, Args::List { items, .. }) => {
-                found.extend(items.iter().filter(|i| is_socket(&i.text)).map(|i| i.range));
+                for item in items.iter().filter(|i| is_socket(&i.text)) {
+                    c.report(&META, item.range, MESSAGE);
+                }
             }
             // Ex) RUN --mount=type=bind,source=/var/run/docker.sock,target=/var/run/docker.sock
             (InstructionKind::Run, _) => {
@@ -61,18 +64,11 @@ pub(super) fn check(c: &Checker) {
                         })
                     });
                     if mounts_socket {
-                        found.push(flag.range);
+                        c.report(&META, flag.range, MESSAGE);
                     }
                 }
             }
             _ => {}
         }
-    }
-    for range in found {
-        c.report(
-            &META,
-            range,
-            "The Docker socket is mounted, which gives root access to the host",
-        );
     }
 }

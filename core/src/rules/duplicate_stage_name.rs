@@ -40,7 +40,6 @@ declare_rule! {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     let mut names: HashSet<String> = HashSet::new();
     for ins in &c.parsed.instructions {
         let (InstructionKind::From, Args::From(from)) = (ins.kind, &ins.args) else {
@@ -49,15 +48,16 @@ pub(super) fn check(c: &Checker) {
         let Some(alias) = &from.alias else { continue };
         let name = alias.text.to_ascii_lowercase();
         // Ex) FROM a AS build ... FROM b AS build
-        if !names.insert(name) {
-            found.push((alias.range, alias.text.clone()));
+        if names.insert(name) {
+            continue;
         }
-    }
-    for (range, name) in found {
         c.report(
             &META,
-            range,
-            format!("Stage name `{name}` is already used by an earlier stage"),
+            alias.range,
+            format!(
+                "Stage name `{}` is already used by an earlier stage",
+                alias.text
+            ),
         );
     }
 }

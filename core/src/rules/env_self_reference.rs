@@ -72,7 +72,6 @@ fn references(pairs: &[KeyValue]) -> HashMap<&str, Vec<usize>> {
 
 pub(super) fn check(c: &Checker) {
     let mut defined: StrSet = StrSet::new();
-    let mut found = Vec::new();
     // hadolint does not look into ONBUILD here.
     for ins in &c.parsed.instructions {
         match ins.kind {
@@ -91,15 +90,22 @@ pub(super) fn check(c: &Checker) {
                     }
                     // Ex) ENV A=1 B=$A   (a name that is not an identifier, `ENV a.b=1`,
                     // cannot be referenced as `$NAME`: the shell and BuildKit stop at `.`)
-                    let user = index
+                    let Some(other) = index
                         .get(name.as_str())
                         .and_then(|users| users.iter().find(|&&j| j != i))
-                        .and_then(|&j| pairs.get(j).map(|other| (j, other)));
-                    if let Some((_, other)) = user {
-                        let range = other.value.as_ref().map_or(other.range, |v| v.range);
-                        found.push((range, name.clone()));
-                        break;
-                    }
+                        .and_then(|&j| pairs.get(j))
+                    else {
+                        continue;
+                    };
+                    let range = other.value.as_ref().map_or(other.range, |v| v.range);
+                    c.report(
+                        &META,
+                        range,
+                        format!(
+                            "`${name}` is defined by this same `ENV`, so the value used here is the old one"
+                        ),
+                    );
+                    break;
                 }
                 for pair in pairs {
                     defined.insert(pair.key.text.clone());
@@ -107,15 +113,6 @@ pub(super) fn check(c: &Checker) {
             }
             _ => {}
         }
-    }
-    for (range, name) in found {
-        c.report(
-            &META,
-            range,
-            format!(
-                "`${name}` is defined by this same `ENV`, so the value used here is the old one"
-            ),
-        );
     }
 }
 

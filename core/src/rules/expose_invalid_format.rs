@@ -43,7 +43,6 @@ declare_rule! {
 
 pub(super) fn check(c: &Checker) {
     let text = c.text();
-    let mut found = Vec::new();
     for (_, ins) in c.instructions() {
         if ins.kind != InstructionKind::Expose {
             continue;
@@ -72,17 +71,15 @@ pub(super) fn check(c: &Checker) {
                     ))],
                 )
             });
-            found.push((
+            c.report_with_fix(
+                &META,
                 word.range,
                 format!(
                     "`EXPOSE {}` sets an IP address or host port, which `EXPOSE` cannot do",
                     word.text
                 ),
                 fix,
-            ));
+            );
         }
-    }
-    for (range, message, fix) in found {
-        c.report_with_fix(&META, range, message, fix);
     }
 }

@@ -41,7 +41,6 @@ declare_rule! {
 
 pub(super) fn check(c: &Checker) {
     let text = c.text();
-    let mut found = Vec::new();
     for (_, ins) in c.instructions() {
         if ins.kind != InstructionKind::Expose {
             continue;
@@ -68,14 +67,12 @@ pub(super) fn check(c: &Checker) {
                     )],
                 )
             });
-            found.push((
+            c.report_with_fix(
+                &META,
                 word.range,
                 format!("Protocol `{proto}` in `{}` is not lower-case", word.text),
                 fix,
-            ));
+            );
         }
-    }
-    for (range, message, fix) in found {
-        c.report_with_fix(&META, range, message, fix);
     }
 }

@@ -36,7 +36,6 @@ declare_rule! {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     for (_, ins) in c.instructions() {
         if ins.kind != InstructionKind::Expose {
             continue;
@@ -49,11 +48,8 @@ pub(super) fn check(c: &Checker) {
             let port = port.split('/').next().unwrap_or("");
             // Ex) EXPOSE 22  /  EXPOSE 22/tcp
             if port == "22" {
-                found.push(word.range);
+                c.report(&META, word.range, "Port 22 (SSH) is exposed");
             }
         }
-    }
-    for range in found {
-        c.report(&META, range, "Port 22 (SSH) is exposed");
     }
 }

@@ -36,7 +36,6 @@ declare_rule! {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     for ins in &c.parsed.instructions {
         let (InstructionKind::From, Args::From(_)) = (ins.kind, &ins.args) else {
             continue;
@@ -57,12 +56,9 @@ pub(super) fn check(c: &Checker) {
         if value.is_empty() || follows_build {
             continue;
         }
-        found.push((flag.range, value.to_string()));
-    }
-    for (range, value) in found {
         c.report(
             &META,
-            range,
+            flag.range,
             format!("`--platform={value}` overrides the platform the build asks for"),
         );
     }

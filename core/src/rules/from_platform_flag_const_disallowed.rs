@@ -84,7 +84,6 @@ fn parse_platform(value: &str) -> Option<(String, String)> {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     for ins in &c.parsed.instructions {
         let Args::From(from) = &ins.args else {
             continue;
@@ -111,12 +110,10 @@ pub(super) fn check(c: &Checker) {
         {
             continue;
         }
-        found.push((
+        c.report(
+            &META,
             flag.range,
             format!("`--platform={value}` pins the stage to one platform"),
-        ));
-    }
-    for (range, message) in found {
-        c.report(&META, range, message);
+        );
     }
 }

@@ -35,20 +35,21 @@ declare_rule! {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     for ins in &c.parsed.instructions {
         match ins.kind {
             InstructionKind::From => break,
             InstructionKind::Arg => {}
             // Ex) LABEL x=1   (before the first FROM)
-            _ => found.push((ins.keyword.range, ins.keyword.text.to_ascii_uppercase())),
+            _ => {
+                c.report(
+                    &META,
+                    ins.keyword.range,
+                    format!(
+                        "`{}` comes before the first `FROM`",
+                        ins.keyword.text.to_ascii_uppercase()
+                    ),
+                );
+            }
         }
-    }
-    for (range, keyword) in found {
-        c.report(
-            &META,
-            range,
-            format!("`{keyword}` comes before the first `FROM`"),
-        );
     }
 }

@@ -161,7 +161,6 @@ fn resolved_global_args(c: &Checker) -> Option<StrMap<Option<String>>> {
 
 pub(super) fn check(c: &Checker) {
     let escape = c.parsed.escape;
-    let mut found = Vec::new();
     let vars = resolved_global_args(c);
     let stage_names: Vec<String> = c
         .model
@@ -199,18 +198,17 @@ pub(super) fn check(c: &Checker) {
             continue;
         }
         // Ex) ARG TAG  /  FROM alpine:${TAG}   -> "alpine:"
-        if !is_valid_reference(&expanded) {
-            found.push((
-                image.range,
-                format!(
-                    "`{}` becomes `{expanded}` with the `ARG` defaults, which is not a valid image reference",
-                    image.text
-                ),
-            ));
+        if is_valid_reference(&expanded) {
+            continue;
         }
-    }
-    for (range, message) in found {
-        c.report(&META, range, message);
+        c.report(
+            &META,
+            image.range,
+            format!(
+                "`{}` becomes `{expanded}` with the `ARG` defaults, which is not a valid image reference",
+                image.text
+            ),
+        );
     }
 }
 

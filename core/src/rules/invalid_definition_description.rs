@@ -41,7 +41,6 @@ declare_rule! {
 
 pub(super) fn check(c: &Checker) {
     let index = c.parsed.line_index();
-    let mut found = Vec::new();
     for ins in &c.parsed.instructions {
         let keys: Vec<String> = match (&ins.kind, &ins.args) {
             (InstructionKind::From, Args::From(f)) => match &f.alias {
@@ -76,15 +75,13 @@ pub(super) fn check(c: &Checker) {
         } else {
             keys.first().map_or("", |k| k.as_str())
         };
-        found.push((
+        c.report(
+            &META,
             comment.range,
             format!(
                 "The comment above `{}` is read as its description but does not start with `{example}`",
                 ins.kind.as_str()
             ),
-        ));
-    }
-    for (range, message) in found {
-        c.report(&META, range, message);
+        );
     }
 }
