@@ -51,7 +51,6 @@ fn invalid(key: &str) -> bool {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     for ins in &c.parsed.instructions {
         if ins.kind != InstructionKind::Label {
             continue;
@@ -60,16 +59,13 @@ pub(super) fn check(c: &Checker) {
             let key = crate::syntax::unquote(&pair.key.text, c.parsed.escape);
             // Ex) LABEL Maintainer=x   /   LABEL com.docker.x=1
             if invalid(&key) {
-                found.push((pair.key.range, key));
+                c.report(
+                    &META,
+                    pair.key.range,
+                    format!("The label key `{key}` is not in Docker's key format"),
+                );
             }
         }
-    }
-    for (range, key) in found {
-        c.report(
-            &META,
-            range,
-            format!("The label key `{key}` is not in Docker's key format"),
-        );
     }
 }
 
@@ -118,11 +114,10 @@ pub(super) fn check_label_type(
     if wanted.is_empty() {
         return;
     }
-    let found: Vec<_> = label_pairs(c)
+    for p in label_pairs(c)
         .into_iter()
         .filter(|p| wanted.contains(&p.key) && !valid(&p.value))
-        .collect();
-    for p in found {
+    {
         c.report(
             meta,
             p.value_range,

@@ -59,7 +59,6 @@ pub(super) fn check(c: &Checker) {
         .filter_map(|ins| ins.flag("from").and_then(|f| f.value.clone()))
         .map(|v| v.to_ascii_lowercase())
         .collect();
-    let mut found = Vec::new();
     for label in &required {
         // Stage names (alias or image name) that carry the label.
         let mut good: StrSet = StrSet::new();
@@ -91,14 +90,11 @@ pub(super) fn check(c: &Checker) {
                 Args::From(f) => f.image.as_ref().map_or(from.keyword.range, |i| i.range),
                 _ => from.keyword.range,
             };
-            found.push((range, label.clone()));
+            c.report(
+                &META,
+                range,
+                format!("This stage has no `{label}` label, which the label schema requires"),
+            );
         }
-    }
-    for (range, label) in found {
-        c.report(
-            &META,
-            range,
-            format!("This stage has no `{label}` label, which the label schema requires"),
-        );
     }
 }
