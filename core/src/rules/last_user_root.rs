@@ -43,7 +43,6 @@ fn is_root(user: &str) -> bool {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     for stage in &c.model.stages {
         let last_user = c
             .parsed
@@ -56,14 +55,11 @@ pub(super) fn check(c: &Checker) {
         if let Some(Args::Text(user)) = last_user.map(|ins| &ins.args)
             && is_root(user.text.trim())
         {
-            found.push(user.range);
+            c.report(
+                &META,
+                user.range,
+                "The last `USER` of the stage is root, so the container runs as root",
+            );
         }
-    }
-    for range in found {
-        c.report(
-            &META,
-            range,
-            "The last `USER` of the stage is root, so the container runs as root",
-        );
     }
 }

@@ -44,7 +44,6 @@ declare_rule! {
 pub(super) fn check(c: &Checker) {
     let text = c.text();
     let escape = c.parsed.escape;
-    let mut found = Vec::new();
     for (_, ins) in c.instructions() {
         if !matches!(ins.kind, InstructionKind::Env | InstructionKind::Label) {
             continue;
@@ -75,7 +74,8 @@ pub(super) fn check(c: &Checker) {
                 None
             };
             let fix = edits.map(|edits| Fix::new("Use `key=value`", applicability, edits));
-            found.push((
+            c.report_with_fix(
+                &META,
                 pair.range,
                 format!(
                     "`{} {}` uses the legacy `key value` form",
@@ -83,10 +83,7 @@ pub(super) fn check(c: &Checker) {
                     pair.key.text
                 ),
                 fix,
-            ));
+            );
         }
-    }
-    for (range, message, fix) in found {
-        c.report_with_fix(&META, range, message, fix);
     }
 }

@@ -46,7 +46,6 @@ declare_rule! {
 const SHELLS: &[&str] = &["bash", "zsh", "ash", "dash", "ksh", "mksh"];
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     for index in runs(c) {
         let Some(script) = c.script(index) else {
             continue;
@@ -97,12 +96,9 @@ pub(super) fn check(c: &Checker) {
             }
             _ => None,
         };
-        found.push((ln.range, fix));
-    }
-    for (range, fix) in found {
         c.report_with_fix(
             &META,
-            range,
+            ln.range,
             "`ln` replaces `/bin/sh`; the `SHELL` instruction changes the shell of `RUN` instead",
             fix,
         );

@@ -57,7 +57,6 @@ fn with_newline(text: &str, range: TextRange) -> TextRange {
 
 pub(super) fn check(c: &Checker) {
     let text = c.text();
-    let mut found = Vec::new();
     for ins in &c.parsed.instructions {
         // Ex) RUN a \  (blank line)  b
         let Some(first) = ins.empty_continuation_lines.first() else {
@@ -74,13 +73,11 @@ pub(super) fn check(c: &Checker) {
         } else {
             format!("`{}` continues over {n} blank lines", ins.keyword.text)
         };
-        found.push((
+        c.report_with_fix(
+            &META,
             with_newline(text, *first),
             message,
-            Fix::safe("Delete the blank lines", edits),
-        ));
-    }
-    for (range, message, fix) in found {
-        c.report_with_fix(&META, range, message, Some(fix));
+            Some(Fix::safe("Delete the blank lines", edits)),
+        );
     }
 }

@@ -42,7 +42,6 @@ declare_rule! {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     // The ARG names declared so far (anywhere above, as hadolint reads them), kept as
     // the walk goes: collecting them again for every USER made the rule quadratic.
     let mut args = StrSet::new();
@@ -64,14 +63,11 @@ pub(super) fn check(c: &Checker) {
         let from_arg = substitute_vars(uid, &args, "") != uid;
         // Ex) USER app   /   USER $APP_USER   (APP_USER not an ARG)
         if !from_arg && !uid.chars().all(|ch| ch.is_ascii_digit()) {
-            found.push((user.range, uid.to_string()));
+            c.report(
+                &META,
+                user.range,
+                format!("`USER {uid}` names a user instead of a numeric UID"),
+            );
         }
-    }
-    for (range, uid) in found {
-        c.report(
-            &META,
-            range,
-            format!("`USER {uid}` names a user instead of a numeric UID"),
-        );
     }
 }

@@ -35,7 +35,6 @@ declare_rule! {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     for ins in &c.parsed.instructions {
         let Args::Onbuild(inner) = &ins.args else {
             continue;
@@ -45,14 +44,14 @@ pub(super) fn check(c: &Checker) {
             inner.kind,
             InstructionKind::Onbuild | InstructionKind::From | InstructionKind::Maintainer
         ) {
-            found.push((inner.keyword.range, inner.kind.as_str()));
+            c.report(
+                &META,
+                inner.keyword.range,
+                format!(
+                    "`{}` is not allowed as an `ONBUILD` trigger",
+                    inner.kind.as_str()
+                ),
+            );
         }
-    }
-    for (range, kind) in found {
-        c.report(
-            &META,
-            range,
-            format!("`{kind}` is not allowed as an `ONBUILD` trigger"),
-        );
     }
 }

@@ -76,7 +76,6 @@ fn inert(cmd: &Command) -> bool {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     for (index, ins) in c.instructions() {
         if ins.kind != InstructionKind::Run {
             continue;
@@ -91,18 +90,16 @@ pub(super) fn check(c: &Checker) {
             // Ex) RUN apt-get update   (nothing after it that could install)
             let later = script.commands.get(i + 1..).unwrap_or(&[]);
             if later.iter().all(inert) {
-                found.push((
+                c.report(
+                    &META,
                     cmd.range,
                     format!(
                         "`{} {}` is not followed by an install in the same `RUN`",
                         cmd.name(),
                         cmd.positionals().next().map_or("", |w| w.value.as_str())
                     ),
-                ));
+                );
             }
         }
-    }
-    for (range, message) in found {
-        c.report(&META, range, message);
     }
 }

@@ -72,7 +72,6 @@ fn shell_has_pipefail(items: &[String]) -> bool {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     let mut stage_fixed: Option<usize> = None;
     for (index, ins) in c.parsed.instructions.iter().enumerate() {
         if ins.kind != InstructionKind::Run {
@@ -139,9 +138,6 @@ pub(super) fn check(c: &Checker) {
             .iter()
             .filter(|cmd| cmd.pipeline.as_ref().map(|p| p.id) == id)
             .fold(pipe.range, |acc, cmd| acc.cover(cmd.range));
-        found.push((range, fix));
-    }
-    for (range, fix) in found {
         c.report_with_fix(
             &META,
             range,

@@ -41,7 +41,6 @@ const POINTLESS: &[&str] = &[
 ];
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     for (index, _) in c.instructions() {
         let Some(script) = c.script(index) else {
             continue;
@@ -52,14 +51,14 @@ pub(super) fn check(c: &Checker) {
             .iter()
             .filter(|cmd| POINTLESS.contains(&cmd.name()))
         {
-            found.push((cmd.name.range, cmd.name().to_string()));
+            c.report(
+                &META,
+                cmd.name.range,
+                format!(
+                    "`{}` has no useful effect while building an image",
+                    cmd.name()
+                ),
+            );
         }
-    }
-    for (range, name) in found {
-        c.report(
-            &META,
-            range,
-            format!("`{name}` has no useful effect while building an image"),
-        );
     }
 }

@@ -45,25 +45,18 @@ fn out_of_range(spec: &str) -> bool {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     // ONBUILD EXPOSE is left alone, as hadolint does.
     for ins in &c.parsed.instructions {
         let (InstructionKind::Expose, Args::Words(words)) = (ins.kind, &ins.args) else {
             continue;
         };
         // Ex) EXPOSE 80800
-        found.extend(
-            words
-                .iter()
-                .filter(|w| out_of_range(&w.text))
-                .map(|w| (w.range, w.text.clone())),
-        );
-    }
-    for (range, port) in found {
-        c.report(
-            &META,
-            range,
-            format!("Port `{port}` is outside the range 0-65535"),
-        );
+        for w in words.iter().filter(|w| out_of_range(&w.text)) {
+            c.report(
+                &META,
+                w.range,
+                format!("Port `{}` is outside the range 0-65535", w.text),
+            );
+        }
     }
 }

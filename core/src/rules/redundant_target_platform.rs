@@ -38,7 +38,6 @@ declare_rule! {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     let text = c.text();
     for ins in &c.parsed.instructions {
         if ins.kind != InstructionKind::From {
@@ -64,12 +63,9 @@ pub(super) fn check(c: &Checker) {
                 flag.range.end() + blanks,
             ))],
         );
-        found.push((flag.range, fix));
-    }
-    for (range, fix) in found {
         c.report_with_fix(
             &META,
-            range,
+            flag.range,
             "`--platform=$TARGETPLATFORM` is what `FROM` does anyway",
             Some(fix),
         );

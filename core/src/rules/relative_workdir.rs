@@ -63,7 +63,6 @@ fn is_absolute(path: &str) -> bool {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     // ONBUILD WORKDIR runs in a stage this file does not know, as hadolint assumes too.
     for (index, ins) in c.parsed.instructions.iter().enumerate() {
         let (InstructionKind::Workdir, Args::Text(path)) = (ins.kind, &ins.args) else {
@@ -106,12 +105,9 @@ pub(super) fn check(c: &Checker) {
             }
             _ => None,
         };
-        found.push((path.range, dir.to_string(), fix));
-    }
-    for (range, dir, fix) in found {
         c.report_with_fix(
             &META,
-            range,
+            path.range,
             format!("`WORKDIR {dir}` is relative to the previous working directory"),
             fix,
         );

@@ -58,7 +58,6 @@ fn runs_shell(cmd: &Command) -> bool {
 
 pub(super) fn check(c: &Checker) {
     let text = c.text();
-    let mut found = Vec::new();
     for (index, ins) in c.instructions() {
         if ins.kind != InstructionKind::Run {
             continue;
@@ -87,21 +86,19 @@ pub(super) fn check(c: &Checker) {
                     .iter()
                     .any(|p| w.raw.contains(p))
             });
-            if piped || substituted {
-                let start = if piped {
-                    commands.get(i - 1).map_or(cmd.range, |p| p.range)
-                } else {
-                    cmd.range
-                };
-                found.push(start.cover(cmd.range));
+            if !piped && !substituted {
+                continue;
             }
+            let start = if piped {
+                commands.get(i - 1).map_or(cmd.range, |p| p.range)
+            } else {
+                cmd.range
+            };
+            c.report(
+                &META,
+                start.cover(cmd.range),
+                "A downloaded script is run without being checked first",
+            );
         }
-    }
-    for range in found {
-        c.report(
-            &META,
-            range,
-            "A downloaded script is run without being checked first",
-        );
     }
 }

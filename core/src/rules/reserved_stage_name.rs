@@ -36,7 +36,6 @@ declare_rule! {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     for ins in &c.parsed.instructions {
         if ins.kind != InstructionKind::From {
             continue;
@@ -47,10 +46,11 @@ pub(super) fn check(c: &Checker) {
         let Some(alias) = &from.alias else { continue };
         // Ex) FROM x AS scratch
         if alias.text == "scratch" || alias.text == "context" {
-            found.push((alias.range, alias.text.clone()));
+            c.report(
+                &META,
+                alias.range,
+                format!("The stage name `{}` is reserved", alias.text),
+            );
         }
-    }
-    for (range, name) in found {
-        c.report(&META, range, format!("The stage name `{name}` is reserved"));
     }
 }

@@ -7,27 +7,30 @@ use crate::diagnostic::Edit;
 use crate::shell::Command;
 use crate::syntax::{Args, CommandForm, Instruction, InstructionKind};
 
-/// Indices of the RUN instructions, ONBUILD RUN included.
 /// The keywords of every `kind` instruction that an earlier `kind` of the same stage
-/// already set (only the last one of a stage takes effect). ONBUILD ones are left alone,
-/// as hadolint does.
-pub(super) fn repeated_in_stage(c: &Checker, kind: InstructionKind) -> Vec<crate::text::TextRange> {
-    let mut found = Vec::new();
+/// already set (only the last one of a stage takes effect), in file order. ONBUILD ones
+/// are left alone, as hadolint does.
+pub(super) fn repeated_in_stage<'c>(
+    c: &'c Checker,
+    kind: InstructionKind,
+) -> impl Iterator<Item = crate::text::TextRange> + 'c {
     let mut seen = false;
-    for ins in &c.parsed.instructions {
+    c.parsed.instructions.iter().filter_map(move |ins| {
         if ins.kind == InstructionKind::From {
             seen = false;
-        } else if ins.kind == kind {
-            // Ex) CMD a ... CMD b   (in one stage)
-            if seen {
-                found.push(ins.keyword.range);
-            }
-            seen = true;
+            return None;
         }
-    }
-    found
+        if ins.kind != kind {
+            return None;
+        }
+        // Ex) CMD a ... CMD b   (in one stage)
+        let repeated = seen;
+        seen = true;
+        repeated.then_some(ins.keyword.range)
+    })
 }
 
+/// Indices of the RUN instructions, ONBUILD RUN included.
 pub(super) fn runs(c: &Checker) -> Vec<usize> {
     c.instructions()
         .filter(|(_, ins)| ins.kind == InstructionKind::Run)
@@ -37,11 +40,13 @@ pub(super) fn runs(c: &Checker) -> Vec<usize> {
 
 /// The name ranges of the commands called `name` (by basename) in every RUN script, in
 /// file order.
-pub(super) fn command_name_ranges(c: &Checker, name: &str) -> Vec<crate::text::TextRange> {
+pub(super) fn command_name_ranges<'c>(
+    c: &'c Checker,
+    name: &'c str,
+) -> impl Iterator<Item = crate::text::TextRange> + 'c {
     c.run_commands()
-        .filter(|cmd| cmd.name() == name)
+        .filter(move |cmd| cmd.name() == name)
         .map(|cmd| cmd.name.range)
-        .collect()
 }
 
 /// True when `cmd` is `name` (by basename) and one of its words is in `words`.

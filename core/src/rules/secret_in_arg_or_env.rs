@@ -197,21 +197,21 @@ pub(super) fn is_secret_name(name: &str) -> bool {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     for (index, ins) in c.instructions() {
         match (ins.kind, &ins.args) {
             // Ex) ARG NPM_TOKEN  /  ENV DB_PASSWORD=x
             (InstructionKind::Arg | InstructionKind::Env, Args::Pairs(pairs)) => {
                 for pair in pairs {
                     if is_secret_name(&pair.key.text) {
-                        found.push((
+                        c.report(
+                            &META,
                             pair.key.range,
                             format!(
                                 "`{} {}` looks like a secret, and its value is stored in the image",
                                 ins.kind.as_str(),
                                 pair.key.text
                             ),
-                        ));
+                        );
                     }
                 }
             }
@@ -224,10 +224,11 @@ pub(super) fn check(c: &Checker) {
                         .trim_start_matches('{')
                         .trim_end_matches('}');
                     if src.text.starts_with('$') && SECRET_FILE_VARS.contains(&var) {
-                        found.push((
+                        c.report(
+                            &META,
                             src.range,
                             format!("`{}` copies a credentials file into the image", src.text),
-                        ));
+                        );
                     }
                 }
             }
@@ -252,17 +253,15 @@ pub(super) fn check(c: &Checker) {
                         .join(" ");
                     if let Some(prefix) = CREDENTIAL_COMMANDS.iter().find(|p| line.starts_with(**p))
                     {
-                        found.push((
+                        c.report(
+                            &META,
                             cmd.range,
                             format!("`{prefix}` stores credentials in the image"),
-                        ));
+                        );
                     }
                 }
             }
             _ => {}
         }
-    }
-    for (range, message) in found {
-        c.report(&META, range, message);
     }
 }

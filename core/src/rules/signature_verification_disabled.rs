@@ -69,7 +69,6 @@ fn bypass_flag(manager: &str, flag: &str) -> bool {
 pub(super) fn check(c: &Checker) {
     let text = c.text();
     let escape = c.parsed.escape;
-    let mut found = Vec::new();
     for (index, ins) in c.instructions() {
         if ins.kind != InstructionKind::Run {
             continue;
@@ -87,14 +86,15 @@ pub(super) fn check(c: &Checker) {
                     let fix = word_deletion(text, w, escape).map(|r| {
                         Fix::unsafe_(format!("Remove `{}`", w.value), vec![Edit::delete(r)])
                     });
-                    found.push((
+                    c.report_with_fix(
+                        &META,
                         w.range,
                         format!(
                             "`{name} {}` installs packages without checking signatures",
                             w.value
                         ),
                         fix,
-                    ));
+                    );
                     continue;
                 }
                 let lower = w.value.to_ascii_lowercase();
@@ -116,16 +116,13 @@ pub(super) fn check(c: &Checker) {
                         )
                     });
                 if apt_option || gpg_off {
-                    found.push((
+                    c.report(
+                        &META,
                         w.range,
                         format!("`{}` turns off package signature checks", w.value),
-                        None,
-                    ));
+                    );
                 }
             }
         }
-    }
-    for (range, message, fix) in found {
-        c.report_with_fix(&META, range, message, fix);
     }
 }

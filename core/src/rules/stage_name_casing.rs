@@ -42,7 +42,6 @@ declare_rule! {
 
 pub(super) fn check(c: &Checker) {
     let text = c.text();
-    let mut found = Vec::new();
     for ins in &c.parsed.instructions {
         let Args::From(from) = &ins.args else {
             continue;
@@ -60,13 +59,11 @@ pub(super) fn check(c: &Checker) {
                 vec![Edit::replace(alias.range, lowered.clone())],
             )
         });
-        found.push((
+        c.report_with_fix(
+            &META,
             alias.range,
             format!("Stage name `{}` is not lower-case", alias.text),
             fix,
-        ));
-    }
-    for (range, message, fix) in found {
-        c.report_with_fix(&META, range, message, fix);
+        );
     }
 }

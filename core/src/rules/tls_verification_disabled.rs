@@ -134,12 +134,6 @@ pub(super) fn word_deletion(text: &str, word: &Word, escape: char) -> Option<Tex
     ))
 }
 
-struct Finding {
-    range: TextRange,
-    message: String,
-    fix: Option<Fix>,
-}
-
 /// True when a command writes yum/dnf settings: the package managers themselves, or an
 /// `echo`/`printf`/`sed`/`tee` whose text names a repository or configuration file.
 pub(super) fn configures_rpm_repos(text: &str, cmd: &Command) -> bool {
@@ -157,7 +151,9 @@ pub(super) fn configures_rpm_repos(text: &str, cmd: &Command) -> bool {
     }
 }
 
-fn check_command(text: &str, escape: char, cmd: &Command, out: &mut Vec<Finding>) {
+fn check_command(c: &Checker, cmd: &Command) {
+    let text = c.text();
+    let escape = c.parsed.escape;
     let rpm_config = configures_rpm_repos(text, cmd);
     let words = std::iter::once(&cmd.name)
         .chain(cmd.assignments.iter())
@@ -167,11 +163,11 @@ fn check_command(text: &str, escape: char, cmd: &Command, out: &mut Vec<Finding>
         if let Some((name, value)) = w.value.split_once('=')
             && insecure_assignment(name, value)
         {
-            out.push(Finding {
-                range: w.range,
-                message: format!("`{name}={value}` turns off TLS certificate verification"),
-                fix: None,
-            });
+            c.report(
+                &META,
+                w.range,
+                format!("`{name}={value}` turns off TLS certificate verification"),
+            );
         }
         if !rpm_config {
             continue;
@@ -182,11 +178,11 @@ fn check_command(text: &str, escape: char, cmd: &Command, out: &mut Vec<Finding>
             && false_like(&lower[i + "sslverify=".len()..])
             && !lower.contains("http.sslverify")
         {
-            out.push(Finding {
-                range: w.range,
-                message: format!("`{}` turns off TLS certificate verification", w.value),
-                fix: None,
-            });
+            c.report(
+                &META,
+                w.range,
+                format!("`{}` turns off TLS certificate verification", w.value),
+            );
         }
     }
     let args: Vec<&str> = cmd.arg_values().collect();
@@ -225,11 +221,12 @@ fn check_command(text: &str, escape: char, cmd: &Command, out: &mut Vec<Finding>
                 } else {
                     None
                 };
-                out.push(Finding {
-                    range: w.range,
-                    message: format!("`curl {}` skips TLS certificate verification", w.value),
+                c.report_with_fix(
+                    &META,
+                    w.range,
+                    format!("`curl {}` skips TLS certificate verification", w.value),
                     fix,
-                });
+                );
             }
         }
         // Ex) RUN wget --no-check-certificate https://...
@@ -242,12 +239,12 @@ fn check_command(text: &str, escape: char, cmd: &Command, out: &mut Vec<Finding>
                 let fix = word_deletion(text, w, escape).map(|r| {
                     Fix::unsafe_("Remove `--no-check-certificate`", vec![Edit::delete(r)])
                 });
-                out.push(Finding {
-                    range: w.range,
-                    message: "`wget --no-check-certificate` skips TLS certificate verification"
-                        .into(),
+                c.report_with_fix(
+                    &META,
+                    w.range,
+                    "`wget --no-check-certificate` skips TLS certificate verification",
                     fix,
-                });
+                );
             }
         }
         // Ex) RUN pip install --trusted-host pypi.example.com x
@@ -257,14 +254,14 @@ fn check_command(text: &str, escape: char, cmd: &Command, out: &mut Vec<Finding>
                 .iter()
                 .filter(|w| w.value == "--trusted-host" || w.value.starts_with("--trusted-host="))
             {
-                out.push(Finding {
-                    range: w.range,
-                    message: format!(
+                c.report(
+                    &META,
+                    w.range,
+                    format!(
                         "`{} --trusted-host` skips TLS certificate verification for that host",
                         cmd.name()
                     ),
-                    fix: None,
-                });
+                );
             }
         }
         // Ex) RUN npm config set strict-ssl false
@@ -284,11 +281,11 @@ fn check_command(text: &str, escape: char, cmd: &Command, out: &mut Vec<Finding>
                     _ => false,
                 };
                 if off {
-                    out.push(Finding {
-                        range: cmd.range,
-                        message: format!("`{}` turns off `strict-ssl`", cmd.name()),
-                        fix: None,
-                    });
+                    c.report(
+                        &META,
+                        cmd.range,
+                        format!("`{}` turns off `strict-ssl`", cmd.name()),
+                    );
                 }
             }
         }
@@ -300,11 +297,11 @@ fn check_command(text: &str, escape: char, cmd: &Command, out: &mut Vec<Finding>
                     || (a == "http.sslverify" && lower.get(i + 1).is_some_and(|v| false_like(v)))
             });
             if off {
-                out.push(Finding {
-                    range: cmd.range,
-                    message: "`git` is set to skip TLS certificate verification".into(),
-                    fix: None,
-                });
+                c.report(
+                    &META,
+                    cmd.range,
+                    "`git` is set to skip TLS certificate verification",
+                );
             }
         }
         _ => {}
@@ -312,9 +309,7 @@ fn check_command(text: &str, escape: char, cmd: &Command, out: &mut Vec<Finding>
 }
 
 pub(super) fn check(c: &Checker) {
-    let text = c.text();
     let escape = c.parsed.escape;
-    let mut found = Vec::new();
     for (index, ins) in c.instructions() {
         match (ins.kind, &ins.args) {
             // Ex) ENV NODE_TLS_REJECT_UNAUTHORIZED=0
@@ -322,14 +317,14 @@ pub(super) fn check(c: &Checker) {
                 for pair in pairs {
                     let value = pair.value_unquoted(escape).unwrap_or_default();
                     if insecure_assignment(&pair.key.text, &value) {
-                        found.push(Finding {
-                            range: pair.range,
-                            message: format!(
+                        c.report(
+                            &META,
+                            pair.range,
+                            format!(
                                 "`{}={value}` turns off TLS certificate verification",
                                 pair.key.text
                             ),
-                            fix: None,
-                        });
+                        );
                     }
                 }
             }
@@ -338,13 +333,10 @@ pub(super) fn check(c: &Checker) {
                     continue;
                 };
                 for cmd in &script.commands {
-                    check_command(text, escape, cmd, &mut found);
+                    check_command(c, cmd);
                 }
             }
             _ => {}
         }
-    }
-    for f in found {
-        c.report_with_fix(&META, f.range, f.message, f.fix);
     }
 }

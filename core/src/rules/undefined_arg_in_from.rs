@@ -68,7 +68,6 @@ pub(super) fn flag_value_span(text: &str, flag: &crate::syntax::Flag) -> Option<
 pub(super) fn check(c: &Checker) {
     let text = c.text();
     let escape = c.parsed.escape;
-    let mut found = Vec::new();
     for ins in &c.parsed.instructions {
         let Args::From(from) = &ins.args else {
             continue;
@@ -87,17 +86,15 @@ pub(super) fn check(c: &Checker) {
                 {
                     continue;
                 }
-                found.push((
+                c.report(
+                    &META,
                     ref_range(text, span, &r),
                     format!(
                         "`${}` is not declared by an `ARG` before the first `FROM`",
                         r.name
                     ),
-                ));
+                );
             }
         }
-    }
-    for (range, message) in found {
-        c.report(&META, range, message);
     }
 }

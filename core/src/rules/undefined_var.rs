@@ -263,9 +263,8 @@ pub(super) fn check(c: &Checker) {
     // Per stage: the defined names at its end (for stages built on it), or `None`
     // when the base image's environment is unknown.
     let mut stage_env: Vec<Option<Env>> = Vec::new();
-    // Each undefined name once per instruction, in the order first seen; instructions
-    // come in order, so only the current one's names need remembering.
-    let mut found: Vec<(String, TextRange)> = Vec::new();
+    // Each undefined name is reported once per instruction, so only the current
+    // instruction's names need remembering.
     let mut seen = StrSet::new();
     for stage in &c.model.stages {
         let mut defined: Option<Env> = match (stage.parent, &stage.image) {
@@ -316,8 +315,14 @@ pub(super) fn check(c: &Checker) {
                             continue;
                         }
                         if seen.insert(r.name.clone()) {
-                            let range = ref_range(text, &span, &r);
-                            found.push((r.name, range));
+                            c.report(
+                                &META,
+                                ref_range(text, &span, &r),
+                                format!(
+                                    "`${}` is not defined by an `ARG` or `ENV` before this instruction",
+                                    r.name
+                                ),
+                            );
                         }
                     }
                 }
@@ -330,13 +335,6 @@ pub(super) fn check(c: &Checker) {
             }
         }
         stage_env.push(defined);
-    }
-    for (name, range) in found {
-        c.report(
-            &META,
-            range,
-            format!("`${name}` is not defined by an `ARG` or `ENV` before this instruction"),
-        );
     }
 }
 

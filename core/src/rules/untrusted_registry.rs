@@ -55,7 +55,6 @@ pub(super) fn check(c: &Checker) {
     if allowed.is_empty() {
         return;
     }
-    let mut found = Vec::new();
     for stage in &c.model.stages {
         let Some(image) = &stage.image else { continue };
         if image.is_scratch() || (image.unresolved && stage.base_text.starts_with('$')) {
@@ -66,18 +65,13 @@ pub(super) fn check(c: &Checker) {
             None => trusted("docker.io", allowed) || trusted("hub.docker.com", allowed),
             Some(registry) => trusted(registry, allowed),
         };
-        if !ok {
-            let registry = image
-                .registry
-                .clone()
-                .unwrap_or_else(|| "docker.io".to_string());
-            found.push((stage.base_range, registry));
+        if ok {
+            continue;
         }
-    }
-    for (range, registry) in found {
+        let registry = image.registry.as_deref().unwrap_or("docker.io");
         c.report(
             &META,
-            range,
+            stage.base_range,
             format!("Registry `{registry}` is not in `trusted-registries`"),
         );
     }

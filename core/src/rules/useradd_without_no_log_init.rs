@@ -51,7 +51,6 @@ declare_rule! {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     for index in runs(c) {
         let Some(script) = c.script(index) else {
             continue;
@@ -72,18 +71,16 @@ pub(super) fn check(c: &Checker) {
                     uid = cmd.args.get(i + 1).map(|w| w.raw.chars().count());
                 }
             }
-            if uid.is_some_and(|len| len > 5) {
-                let fix = Fix::safe("Add `-l`", vec![Edit::insert(cmd.name.range.end(), " -l")]);
-                found.push((cmd.range, fix));
+            if uid.is_none_or(|len| len <= 5) {
+                continue;
             }
+            let fix = Fix::safe("Add `-l`", vec![Edit::insert(cmd.name.range.end(), " -l")]);
+            c.report_with_fix(
+                &META,
+                cmd.range,
+                "`useradd` with a long UID and without `-l` writes huge lastlog and faillog files into the image",
+                Some(fix),
+            );
         }
-    }
-    for (range, fix) in found {
-        c.report_with_fix(
-            &META,
-            range,
-            "`useradd` with a long UID and without `-l` writes huge lastlog and faillog files into the image",
-            Some(fix),
-        );
     }
 }

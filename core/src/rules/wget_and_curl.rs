@@ -39,7 +39,6 @@ declare_rule! {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     let mut stage = None;
     let (mut curl, mut wget) = (false, false);
     for index in runs(c) {
@@ -60,14 +59,11 @@ pub(super) fn check(c: &Checker) {
         wget |= script.commands.iter().any(|cmd| cmd.name() == "wget");
         // Ex) RUN curl ... && wget ...   (or one of them in an earlier RUN of the stage)
         if curl && wget {
-            found.push(first.range);
+            c.report(
+                &META,
+                first.range,
+                "This stage downloads with both `wget` and `curl`",
+            );
         }
-    }
-    for range in found {
-        c.report(
-            &META,
-            range,
-            "This stage downloads with both `wget` and `curl`",
-        );
     }
 }

@@ -43,7 +43,6 @@ declare_rule! {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     for index in runs(c) {
         let Some(script) = c.script(index) else {
             continue;
@@ -79,15 +78,12 @@ pub(super) fn check(c: &Checker) {
                 applicability,
                 vec![Edit::insert(cmd.name.range.end(), " --progress=dot:giga")],
             );
-            found.push((cmd.range, fix));
+            c.report_with_fix(
+                &META,
+                cmd.range,
+                "`wget` prints its progress bar into the build log",
+                Some(fix),
+            );
         }
-    }
-    for (range, fix) in found {
-        c.report_with_fix(
-            &META,
-            range,
-            "`wget` prints its progress bar into the build log",
-            Some(fix),
-        );
     }
 }

@@ -38,7 +38,6 @@ declare_rule! {
 const SYSTEM_DIRS: &[&str] = &["/proc", "/sys", "/dev", "/boot", "/initrd", "/lost+found"];
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     for (_, ins) in c.instructions() {
         if ins.kind != InstructionKind::Workdir {
             continue;
@@ -52,13 +51,11 @@ pub(super) fn check(c: &Checker) {
             .iter()
             .find(|d| p == **d || p.starts_with(&format!("{d}/")))
         {
-            found.push((
+            c.report(
+                &META,
                 path.range,
                 format!("`WORKDIR {p}` is inside the system directory `{dir}`"),
-            ));
+            );
         }
-    }
-    for (range, message) in found {
-        c.report(&META, range, message);
     }
 }
