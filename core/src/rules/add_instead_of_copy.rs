@@ -1,4 +1,5 @@
 use super::Checker;
+use super::helpers::match_case;
 use crate::collections::StrMap;
 use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::model::expand;
@@ -166,13 +167,4 @@ fn unquote(text: &str) -> &str {
         }
     }
     text
-}
-
-/// `word` in the case `like` is written in (all lower, else upper).
-pub(crate) fn match_case(like: &str, word: &str) -> String {
-    if like.chars().all(|c| !c.is_ascii_uppercase()) {
-        word.to_ascii_lowercase()
-    } else {
-        word.to_ascii_uppercase()
-    }
 }

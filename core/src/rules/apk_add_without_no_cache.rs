@@ -55,7 +55,7 @@ pub(super) fn check(c: &Checker) {
     }
     let mut found = Vec::new();
     for (index, ins) in c.instructions() {
-        if super::run_helpers::has_cache_mount_under(ins, "/var/cache/apk") {
+        if super::helpers::has_cache_mount_under(ins, "/var/cache/apk") {
             continue;
         }
         let Some(script) = c.script(index) else {

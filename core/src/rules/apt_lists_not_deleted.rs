@@ -86,7 +86,7 @@ pub(super) fn check(c: &Checker) {
         if ins.kind != InstructionKind::Run {
             continue;
         }
-        let cached = |dir| super::run_helpers::has_cache_mount_under(ins, dir);
+        let cached = |dir| super::helpers::has_cache_mount_under(ins, dir);
         if cached("/var/lib/apt/lists") || (cached("/var/lib/apt") && cached("/var/cache/apt")) {
             continue;
         }

@@ -1,5 +1,5 @@
 use super::Checker;
-use super::add_instead_of_copy::match_case;
+use super::helpers::match_case;
 use crate::diagnostic::{Edit, Fix};
 use crate::shell::Connector;
 use crate::syntax::{Args, CommandForm, InstructionKind};

@@ -1,5 +1,5 @@
 use super::Checker;
-use super::run_helpers::continuation_indent;
+use super::helpers::continuation_indent;
 use crate::diagnostic::{Edit, Fix};
 use crate::shell::Connector;
 use crate::syntax::{Args, CommandForm, Flag, Instruction, InstructionKind, TokenKind};

@@ -1,5 +1,5 @@
 use super::Checker;
-use super::run_helpers::StageFlags;
+use super::helpers::StageFlags;
 use crate::syntax::{Args, InstructionKind};
 
 declare_rule! {

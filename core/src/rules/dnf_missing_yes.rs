@@ -1,5 +1,5 @@
 use super::Checker;
-use super::run_helpers::runs;
+use super::helpers::runs;
 use crate::diagnostic::{Edit, Fix};
 
 declare_rule! {

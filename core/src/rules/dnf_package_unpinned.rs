@@ -1,5 +1,5 @@
 use super::Checker;
-use super::run_helpers::{DeclaredVars, cmd_has_arg, runs, substitute_vars};
+use super::helpers::{DeclaredVars, cmd_has_arg, runs, substitute_vars};
 
 declare_rule! {
     /// ## What it does

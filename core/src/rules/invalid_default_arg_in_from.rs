@@ -1,6 +1,5 @@
 use super::Checker;
-use super::undefined_arg_in_from::PLATFORM_ARGS;
-use super::undefined_var::variable_refs;
+use super::helpers::{PLATFORM_ARGS, variable_refs};
 use crate::collections::StrMap;
 use crate::model::expand;
 use crate::syntax::{Args, InstructionKind};

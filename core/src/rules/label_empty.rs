@@ -1,5 +1,5 @@
 use super::Checker;
-use super::invalid_label_key::label_pairs;
+use super::helpers::label_pairs;
 
 declare_rule! {
     /// ## What it does

@@ -1,5 +1,5 @@
 use super::Checker;
-use super::invalid_label_key::check_label_type;
+use super::helpers::check_label_type;
 use crate::settings::LabelType;
 
 declare_rule! {

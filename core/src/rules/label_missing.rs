@@ -1,6 +1,6 @@
 use super::Checker;
-use super::invalid_label_key::label_pairs;
-use super::run_helpers::stage_key;
+use super::helpers::label_pairs;
+use super::helpers::stage_key;
 use crate::collections::StrSet;
 use crate::syntax::{Args, InstructionKind};
 

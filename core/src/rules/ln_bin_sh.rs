@@ -1,5 +1,5 @@
 use super::Checker;
-use super::run_helpers::runs;
+use super::helpers::runs;
 use crate::diagnostic::{Edit, Fix};
 use crate::syntax::{Args, CommandForm};
 
@@ -85,7 +85,7 @@ pub(super) fn check(c: &Checker) {
                     && matches!(ins.args, Args::Command(CommandForm::Shell(_)))
                     && ins.flags.is_empty() =>
             {
-                let keyword = super::add_instead_of_copy::match_case(&ins.keyword.text, "SHELL");
+                let keyword = super::helpers::match_case(&ins.keyword.text, "SHELL");
                 Some(Fix::unsafe_(
                     format!("Replace the `RUN` with `SHELL [\"{target}\", \"-c\"]`"),
                     vec![Edit::replace(

@@ -59,7 +59,7 @@ pub(super) fn check(c: &Checker) {
                 }
                 let label = format!(
                     "{} org.opencontainers.image.authors=\"{value}\"",
-                    super::add_instead_of_copy::match_case(&ins.keyword.text, "LABEL")
+                    super::helpers::match_case(&ins.keyword.text, "LABEL")
                 );
                 let range = ins.keyword.range.cover(author.range);
                 Some(Fix::safe(

@@ -1,5 +1,5 @@
 use super::Checker;
-use super::run_helpers::stage_key;
+use super::helpers::stage_key;
 use crate::collections::StrSet;
 use crate::syntax::{Args, InstructionKind};
 

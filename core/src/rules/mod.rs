@@ -180,7 +180,7 @@ macro_rules! declare_rules {
     };
 }
 
-mod run_helpers;
+mod helpers;
 mod syntax_error;
 // Rule modules are declared here, outside `declare_rules!`, so that rustfmt and every
 // other tool sees them; the compiler rejects a module missing from the list below

@@ -36,7 +36,7 @@ declare_rule! {
 }
 
 pub(super) fn check(c: &Checker) {
-    for range in super::run_helpers::repeated_in_stage(c, InstructionKind::Cmd) {
+    for range in super::helpers::repeated_in_stage(c, InstructionKind::Cmd) {
         c.report(
             &META,
             range,

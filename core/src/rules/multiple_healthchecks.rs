@@ -36,7 +36,7 @@ declare_rule! {
 }
 
 pub(super) fn check(c: &Checker) {
-    for range in super::run_helpers::repeated_in_stage(c, InstructionKind::Healthcheck) {
+    for range in super::helpers::repeated_in_stage(c, InstructionKind::Healthcheck) {
         c.report(
             &META,
             range,

@@ -1,5 +1,5 @@
 use super::Checker;
-use super::run_helpers::substitute_vars;
+use super::helpers::substitute_vars;
 use crate::collections::StrSet;
 use crate::syntax::{Args, InstructionKind};
 

@@ -1,5 +1,5 @@
 use super::Checker;
-use super::run_helpers::{StageFlags, has_cache_mount};
+use super::helpers::{StageFlags, has_cache_mount};
 use crate::diagnostic::{Edit, Fix};
 use crate::shell::Command;
 use crate::syntax::{Args, CommandForm, InstructionKind};

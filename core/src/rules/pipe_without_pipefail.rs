@@ -121,7 +121,7 @@ pub(super) fn check(c: &Checker) {
                 .line_start(c.parsed.line_index().line_of(ins.range.start()));
             let indent = crate::text::TextRange::new(line_start, ins.range.start()).slice(c.text());
             let indent = if indent.trim().is_empty() { indent } else { "" };
-            let keyword = super::add_instead_of_copy::match_case(&ins.keyword.text, "SHELL");
+            let keyword = super::helpers::match_case(&ins.keyword.text, "SHELL");
             Some(Fix::unsafe_(
                 "Insert a `SHELL` with `-o pipefail` before this `RUN`",
                 vec![Edit::insert(

@@ -1,5 +1,5 @@
 use super::Checker;
-use super::tls_verification_disabled::word_deletion;
+use super::helpers::word_deletion;
 use crate::diagnostic::{Edit, Fix};
 use crate::syntax::InstructionKind;
 
@@ -79,7 +79,7 @@ pub(super) fn check(c: &Checker) {
         for cmd in &script.commands {
             let name = cmd.name();
             // Asked once per command, not per word: for `echo` it reads the whole line.
-            let rpm_repos = super::tls_verification_disabled::configures_rpm_repos(text, cmd);
+            let rpm_repos = super::helpers::configures_rpm_repos(text, cmd);
             for (i, w) in cmd.args.iter().enumerate() {
                 // Ex) RUN apk add --allow-untrusted x.apk
                 if bypass_flag(name, &w.value) {

@@ -1,5 +1,5 @@
 use super::Checker;
-use super::run_helpers::command_name_ranges;
+use super::helpers::command_name_ranges;
 
 declare_rule! {
     /// ## What it does

@@ -211,3 +211,40 @@ fn a_shared_buildkit_name_silences_every_rule_it_names() {
     let skipped = format!("# check=skip=MultipleInstructionsDisallowed\n{text}");
     assert!(codes(&skipped).is_empty());
 }
+
+/// Fixes of different rules on one RUN compose through the fix loop.
+#[test]
+fn fixes_on_one_run_compose() {
+    let cases = [
+        // DL3038 (-y) and DL3040 (dnf clean all)
+        (
+            "FROM fedora:40\nRUN dnf install httpd-2.4.62\n",
+            "FROM fedora:40\nRUN dnf install -y httpd-2.4.62 \\\n    && dnf clean all\n",
+        ),
+        // DL3059 (merge), DL3042 (--no-cache-dir) on both RUNs
+        (
+            "FROM python:3.13\nRUN pip install requests==2.32.3\nRUN pip install flask==3.0.3\n",
+            "FROM python:3.13\nRUN pip install --no-cache-dir requests==2.32.3 \\\n    && pip install --no-cache-dir flask==3.0.3\n",
+        ),
+        // DL3034 (-y) and DL3036 (zypper clean)
+        (
+            "FROM opensuse/leap:15.6\nRUN zypper install curl=8.6.0\n",
+            "FROM opensuse/leap:15.6\nRUN zypper install -y curl=8.6.0 \\\n    && zypper clean\n",
+        ),
+    ];
+    // Only the rules under test run (other rules' fixes would change the text too).
+    let tested = ["DL3034", "DL3036", "DL3038", "DL3040", "DL3042", "DL3059"];
+    let settings = Settings {
+        ignored: crate::rules::rules()
+            .iter()
+            .filter(|r| !tested.contains(&r.code))
+            .map(|r| r.code.to_string())
+            .collect(),
+        ..Settings::default()
+    };
+    for (input, expected) in cases {
+        let result = crate::fix(input, &settings, crate::Applicability::Unsafe);
+        assert_eq!(result.error, None, "{input}");
+        assert_eq!(result.output, expected, "{input}");
+    }
+}

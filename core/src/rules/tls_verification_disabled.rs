@@ -1,8 +1,8 @@
 use super::Checker;
+use super::helpers::{configures_rpm_repos, word_deletion};
 use crate::diagnostic::{Edit, Fix};
-use crate::shell::{Command, Word};
+use crate::shell::Command;
 use crate::syntax::{Args, InstructionKind};
-use crate::text::TextRange;
 
 declare_rule! {
     /// ## What it does
@@ -77,78 +77,6 @@ fn false_like(v: &str) -> bool {
         .trim_matches(|c| c == '"' || c == '\'')
         .to_ascii_lowercase();
     matches!(v.as_str(), "0" | "false" | "no")
-}
-
-/// The range that deleting `word` removes, with the blanks that separate it, when it is
-/// a plain word. A word alone on a continuation line takes the whole line with it; when
-/// that cannot be done without leaving a blank continuation line, `None`.
-pub(super) fn word_deletion(text: &str, word: &Word, escape: char) -> Option<TextRange> {
-    if word.raw != word.value || word.value.contains('$') || word.range.slice(text) != word.raw {
-        return None;
-    }
-    let before = text.get(..word.range.start())?;
-    // Only blanks between the line's start and the word: looked at from the word back,
-    // so a long line is not rescanned for every word on it.
-    let line_start = before.trim_end_matches([' ', '\t']).len();
-    let first_on_line = line_start == 0 || before[..line_start].ends_with('\n');
-    let after = text.get(word.range.end()..)?;
-    let blanks_after = after.len() - after.trim_start_matches([' ', '\t']).len();
-    if !first_on_line {
-        let blanks = before.len() - before.trim_end_matches([' ', '\t']).len();
-        return (blanks > 0).then(|| TextRange::new(word.range.start() - blanks, word.range.end()));
-    }
-    let rest = after.get(blanks_after..)?;
-    // Ex) "    --force-yes \" on its own line: delete the line.
-    if let Some(tail) = rest.strip_prefix(escape) {
-        let tail_blanks = tail.len() - tail.trim_start_matches([' ', '\t']).len();
-        let eol = tail.get(tail_blanks..)?;
-        let newline = if eol.starts_with("\r\n") {
-            2
-        } else if eol.starts_with('\n') {
-            1
-        } else {
-            return None;
-        };
-        let end = word.range.end() + blanks_after + escape.len_utf8() + tail_blanks + newline;
-        return Some(TextRange::new(line_start, end));
-    }
-    if rest.is_empty() || rest.starts_with(['\n', '\r']) {
-        // Ex) "curl \" then "    --force-yes" ending the instruction: join the lines.
-        let prev = before.get(..line_start)?;
-        let prev = prev.strip_suffix('\n')?;
-        let prev = prev.strip_suffix('\r').unwrap_or(prev);
-        let prev = prev.trim_end_matches([' ', '\t']);
-        let prev = prev.strip_suffix(escape)?;
-        let start = prev.trim_end_matches([' ', '\t']).len();
-        if start == prev.len() {
-            return None;
-        }
-        return Some(TextRange::new(start, word.range.end() + blanks_after));
-    }
-    if blanks_after == 0 {
-        return None;
-    }
-    Some(TextRange::new(
-        word.range.start(),
-        word.range.end() + blanks_after,
-    ))
-}
-
-/// True when a command writes yum/dnf settings: the package managers themselves, or an
-/// `echo`/`printf`/`sed`/`tee` whose text names a repository or configuration file.
-pub(super) fn configures_rpm_repos(text: &str, cmd: &Command) -> bool {
-    match cmd.name() {
-        "yum" | "dnf" | "microdnf" | "tdnf" | "yum-config-manager" | "dnf-config-manager"
-        | "zypper" | "rpm" => true,
-        "echo" | "printf" | "sed" | "tee" | "crudini" => {
-            let line = text.get(cmd.range.start()..).unwrap_or("");
-            let line = line.lines().next().unwrap_or("");
-            [".repo", "yum.conf", "dnf.conf", "/etc/yum", "/etc/dnf"]
-                .iter()
-                .any(|p| line.contains(p))
-        }
-        _ => false,
-    }
 }
 
 fn check_command(c: &Checker, cmd: &Command) {

@@ -1,5 +1,5 @@
 use super::Checker;
-use super::undefined_var::{ref_range, variable_refs};
+use super::helpers::{PLATFORM_ARGS, ref_range, variable_refs};
 use crate::syntax::{Args, Span};
 use crate::text::TextRange;
 
@@ -36,19 +36,6 @@ declare_rule! {
         fix: None,
     }
 }
-
-/// The arguments BuildKit defines for `FROM` without an `ARG`.
-pub(super) const PLATFORM_ARGS: &[&str] = &[
-    "BUILDPLATFORM",
-    "BUILDOS",
-    "BUILDARCH",
-    "BUILDVARIANT",
-    "TARGETPLATFORM",
-    "TARGETOS",
-    "TARGETARCH",
-    "TARGETVARIANT",
-    "TARGETSTAGE",
-];
 
 /// The value of `--platform` as a span with its file range (quotes removed when the
 /// flag's value is written plainly).

@@ -1,4 +1,5 @@
 use super::Checker;
+use super::helpers::{ref_range, variable_refs};
 use crate::collections::StrSet;
 use crate::syntax::{Args, InstructionKind, Span};
 use crate::text::TextRange;
@@ -46,137 +47,6 @@ declare_rule! {
         severity: Warning,
         category: BestPractice,
         fix: None,
-    }
-}
-
-/// A `$NAME` or `${NAME...}` reference in a word.
-pub(super) struct VarRef {
-    pub name: String,
-    /// Byte range of the whole reference in the scanned text.
-    pub range: TextRange,
-}
-
-/// The variable references BuildKit's word expansion would look up in `text`: escaped
-/// dollars and single-quoted text are skipped, `${A:-$B}` yields both `A` and `B`.
-pub(super) fn variable_refs(text: &str, escape: char) -> Vec<VarRef> {
-    let mut out = Vec::new();
-    if !text.contains('$') {
-        return out;
-    }
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    let mut in_single = false;
-    let mut in_double = false;
-    while let Some(&(at, ch)) = chars.get(i) {
-        i += 1;
-        if in_single {
-            if ch == '\'' {
-                in_single = false;
-            }
-            continue;
-        }
-        if ch == escape {
-            i += 1;
-            continue;
-        }
-        match ch {
-            '\'' if !in_double => in_single = true,
-            '"' => in_double = !in_double,
-            '$' => {
-                let Some(&(_, next)) = chars.get(i) else {
-                    break;
-                };
-                if next == '{' {
-                    // ${NAME}, ${NAME:-word}, ${NAME+word}...
-                    let name_start = i + 1;
-                    let mut j = name_start;
-                    while chars
-                        .get(j)
-                        .is_some_and(|(_, c)| c.is_ascii_alphanumeric() || *c == '_')
-                    {
-                        j += 1;
-                    }
-                    let name: String = chars[name_start.min(chars.len())..j.min(chars.len())]
-                        .iter()
-                        .map(|(_, c)| *c)
-                        .collect();
-                    // The end of the reference: the matching `}`.
-                    let mut depth = 1;
-                    let mut k = j;
-                    while let Some(&(_, c)) = chars.get(k) {
-                        if c == '{' {
-                            depth += 1;
-                        } else if c == '}' {
-                            depth -= 1;
-                            if depth == 0 {
-                                break;
-                            }
-                        }
-                        k += 1;
-                    }
-                    let end = chars.get(k).map_or(text.len(), |(o, _)| o + 1);
-                    // `${NAME:x}` with an unknown modifier is an error BuildKit reports
-                    // itself (and often a template placeholder): not a reference.
-                    let after: String = chars
-                        .get(j..)
-                        .unwrap_or(&[])
-                        .iter()
-                        .take(2)
-                        .map(|(_, c)| *c)
-                        .collect();
-                    let known_modifier = !after.starts_with(':')
-                        || matches!(after.chars().nth(1), Some('-' | '+' | '?'));
-                    if known_modifier
-                        && !name.is_empty()
-                        && !name.starts_with(|c: char| c.is_ascii_digit())
-                    {
-                        out.push(VarRef {
-                            name,
-                            range: TextRange::new(at, end),
-                        });
-                    }
-                    // Scan the modifier's word for nested references.
-                    let inner_start = chars.get(j).map_or(text.len(), |(o, _)| *o);
-                    let inner_end = chars.get(k).map_or(text.len(), |(o, _)| *o);
-                    if inner_start < inner_end {
-                        let inner = &text[inner_start..inner_end];
-                        for r in variable_refs(inner, escape) {
-                            out.push(VarRef {
-                                name: r.name,
-                                range: r.range.shift(inner_start),
-                            });
-                        }
-                    }
-                    i = k + 1;
-                } else if next.is_ascii_alphabetic() || next == '_' {
-                    let mut j = i;
-                    while chars
-                        .get(j)
-                        .is_some_and(|(_, c)| c.is_ascii_alphanumeric() || *c == '_')
-                    {
-                        j += 1;
-                    }
-                    let name: String = chars[i..j].iter().map(|(_, c)| *c).collect();
-                    let end = chars.get(j).map_or(text.len(), |(o, _)| *o);
-                    out.push(VarRef {
-                        name,
-                        range: TextRange::new(at, end),
-                    });
-                    i = j;
-                }
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
-/// The file range of `r` inside `span`: exact when the span has no line continuation.
-pub(super) fn ref_range(text: &str, span: &Span, r: &VarRef) -> TextRange {
-    if span.range.slice(text) == span.text {
-        r.range.shift(span.range.start())
-    } else {
-        span.range
     }
 }
 
@@ -335,23 +205,5 @@ pub(super) fn check(c: &Checker) {
             }
         }
         stage_env.push(defined);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::variable_refs;
-
-    #[test]
-    fn references_follow_buildkit_quoting() {
-        let names = |t: &str| -> Vec<String> {
-            variable_refs(t, '\\').into_iter().map(|r| r.name).collect()
-        };
-        assert_eq!(
-            names("$A ${B} ${C:-$D} \\$E '$F' \"$G\" $1"),
-            ["A", "B", "C", "D", "G"]
-        );
-        let r = &variable_refs("x/${HOME}/y", '\\')[0];
-        assert_eq!((r.range.start(), r.range.end()), (2, 9));
     }
 }

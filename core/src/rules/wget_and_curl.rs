@@ -1,5 +1,5 @@
 use super::Checker;
-use super::run_helpers::runs;
+use super::helpers::runs;
 
 declare_rule! {
     /// ## What it does

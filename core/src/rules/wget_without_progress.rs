@@ -1,5 +1,5 @@
 use super::Checker;
-use super::run_helpers::{busybox_base, runs};
+use super::helpers::{busybox_base, runs};
 use crate::diagnostic::{Applicability, Edit, Fix};
 
 declare_rule! {

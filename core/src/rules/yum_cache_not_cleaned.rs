@@ -1,5 +1,5 @@
 use super::Checker;
-use super::run_helpers::{append_command, cmd_has_arg, runs, runs_later};
+use super::helpers::{append_command, cmd_has_arg, runs, runs_later};
 use crate::diagnostic::{Applicability, Fix};
 
 declare_rule! {

@@ -1,5 +1,5 @@
 use super::Checker;
-use super::run_helpers::{cmd_has_arg, runs};
+use super::helpers::{cmd_has_arg, runs};
 
 declare_rule! {
     /// ## What it does
