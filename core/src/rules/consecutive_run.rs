@@ -1,5 +1,5 @@
-use super::Checker;
 use super::helpers::continuation_indent;
+use super::{Checker, Onbuild};
 use crate::diagnostic::{Edit, Fix};
 use crate::shell::Connector;
 use crate::syntax::{Args, CommandForm, Flag, Instruction, InstructionKind, TokenKind};
@@ -84,7 +84,7 @@ pub(super) fn check(c: &Checker) {
     // The RUN that started the current sequence: (index, flags, command count).
     let mut previous: Option<(usize, usize)> = None;
     let mut last_run: Option<usize> = None;
-    for (index, ins) in c.parsed.instructions.iter().enumerate() {
+    for (index, ins) in c.walk(Onbuild::AsWritten) {
         if ins.kind != InstructionKind::Run {
             previous = None;
             last_run = None;

@@ -1,4 +1,4 @@
-use super::Checker;
+use super::{Checker, Onbuild};
 use crate::syntax::{Args, InstructionKind};
 use crate::text::TextRange;
 use std::collections::HashMap;
@@ -83,7 +83,7 @@ pub(super) fn check(c: &Checker) {
     // Archives copied in the current stage and not reported yet: basename -> the ranges
     // of its sources. A map, so a file of many COPYs and `tar x` RUNs stays linear.
     let mut copied: HashMap<String, Vec<TextRange>> = HashMap::new();
-    for (index, ins) in c.parsed.instructions.iter().enumerate() {
+    for (index, ins) in c.walk(Onbuild::Skip) {
         match (ins.kind, &ins.args) {
             (InstructionKind::From, _) => copied.clear(),
             (InstructionKind::Copy, Args::List { items, .. }) if ins.flag("from").is_none() => {

@@ -1,4 +1,4 @@
-use super::Checker;
+use super::{Checker, Onbuild};
 use crate::diagnostic::{Edit, Fix};
 use crate::syntax::{Args, InstructionKind};
 
@@ -42,7 +42,7 @@ declare_rule! {
 
 pub(super) fn check(c: &Checker) {
     // ONBUILD COPY is left alone, as hadolint does.
-    for ins in &c.parsed.instructions {
+    for (_, ins) in c.walk(Onbuild::Skip) {
         let (InstructionKind::Copy, Args::List { json, items }) = (ins.kind, &ins.args) else {
             continue;
         };

@@ -1,4 +1,4 @@
-use super::Checker;
+use super::{Checker, Onbuild};
 use crate::syntax::{Args, InstructionKind};
 
 declare_rule! {
@@ -41,7 +41,7 @@ declare_rule! {
 }
 
 pub(super) fn check(c: &Checker) {
-    for ins in &c.parsed.instructions {
+    for (_, ins) in c.walk(Onbuild::Skip) {
         if ins.kind != InstructionKind::Copy || ins.flag("from").is_none() {
             continue;
         }

@@ -1,4 +1,4 @@
-use super::Checker;
+use super::{Checker, Onbuild};
 use crate::syntax::{Args, InstructionKind};
 
 declare_rule! {
@@ -39,7 +39,7 @@ declare_rule! {
 pub(super) fn check(c: &Checker) {
     let mut current: Option<String> = None;
     // ONBUILD COPY runs in another build's stages, as hadolint assumes too.
-    for ins in &c.parsed.instructions {
+    for (_, ins) in c.walk(Onbuild::Skip) {
         match (ins.kind, &ins.args) {
             (InstructionKind::From, Args::From(from)) => {
                 current = from.alias.as_ref().map(|a| a.text.clone())

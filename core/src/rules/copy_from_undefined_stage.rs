@@ -1,4 +1,4 @@
-use super::Checker;
+use super::{Checker, Onbuild};
 use crate::syntax::{Args, InstructionKind};
 
 declare_rule! {
@@ -52,7 +52,7 @@ pub(super) fn check(c: &Checker) {
     let mut names: Vec<String> = Vec::new();
     let mut stages = 0usize;
     // ONBUILD COPY runs in another build's stages, as hadolint assumes too.
-    for ins in &c.parsed.instructions {
+    for (_, ins) in c.walk(Onbuild::Skip) {
         match (ins.kind, &ins.args) {
             (InstructionKind::From, Args::From(from)) => {
                 stages += 1;

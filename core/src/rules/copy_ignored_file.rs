@@ -1,4 +1,4 @@
-use super::Checker;
+use super::{Checker, Onbuild};
 use crate::dockerignore::Matcher;
 use crate::syntax::{Args, InstructionKind};
 
@@ -64,7 +64,7 @@ pub(super) fn check(c: &Checker) {
         return;
     }
     // ONBUILD COPY copies from another build's context.
-    for ins in &c.parsed.instructions {
+    for (_, ins) in c.walk(Onbuild::Skip) {
         if !matches!(ins.kind, InstructionKind::Copy | InstructionKind::Add)
             || ins.flag("from").is_some()
         {

@@ -1,5 +1,5 @@
-use super::Checker;
 use super::helpers::StageFlags;
+use super::{Checker, Onbuild};
 use crate::syntax::{Args, InstructionKind};
 
 declare_rule! {
@@ -54,7 +54,7 @@ pub(super) fn check(c: &Checker) {
     // hadolint keys stages by alias, or by image name for unnamed stages, and lets a
     // stage inherit the WORKDIR of the stage whose name its FROM names.
     let mut workdir_set = StageFlags::new();
-    for (index, ins) in c.parsed.instructions.iter().enumerate() {
+    for (index, ins) in c.walk(Onbuild::Skip) {
         match ins.kind {
             InstructionKind::From => workdir_set.enter(c, index),
             InstructionKind::Workdir if !workdir_set.on => workdir_set.set(),

@@ -1,4 +1,4 @@
-use super::Checker;
+use super::{Checker, Onbuild};
 use crate::syntax::{Args, InstructionKind};
 use std::collections::HashSet;
 
@@ -41,7 +41,7 @@ declare_rule! {
 
 pub(super) fn check(c: &Checker) {
     let mut names: HashSet<String> = HashSet::new();
-    for ins in &c.parsed.instructions {
+    for (_, ins) in c.walk(Onbuild::Skip) {
         let (InstructionKind::From, Args::From(from)) = (ins.kind, &ins.args) else {
             continue;
         };

@@ -1,4 +1,4 @@
-use super::Checker;
+use super::{Checker, Onbuild};
 use crate::collections::StrSet;
 use crate::syntax::{InstructionKind, KeyValue};
 use std::collections::HashMap;
@@ -73,7 +73,7 @@ fn references(pairs: &[KeyValue]) -> HashMap<&str, Vec<usize>> {
 pub(super) fn check(c: &Checker) {
     let mut defined: StrSet = StrSet::new();
     // hadolint does not look into ONBUILD here.
-    for ins in &c.parsed.instructions {
+    for (_, ins) in c.walk(Onbuild::Skip) {
         match ins.kind {
             InstructionKind::Arg => {
                 for pair in ins.pairs() {

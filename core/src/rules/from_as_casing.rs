@@ -1,4 +1,4 @@
-use super::Checker;
+use super::{Checker, Onbuild};
 use crate::diagnostic::{Edit, Fix};
 use crate::syntax::Args;
 
@@ -40,7 +40,7 @@ fn is_upper(s: &str) -> bool {
 }
 
 pub(super) fn check(c: &Checker) {
-    for ins in &c.parsed.instructions {
+    for (_, ins) in c.walk(Onbuild::Skip) {
         let Args::From(from) = &ins.args else {
             continue;
         };

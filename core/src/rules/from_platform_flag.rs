@@ -1,4 +1,4 @@
-use super::Checker;
+use super::{Checker, Onbuild};
 use crate::syntax::{Args, InstructionKind};
 
 declare_rule! {
@@ -36,7 +36,7 @@ declare_rule! {
 }
 
 pub(super) fn check(c: &Checker) {
-    for ins in &c.parsed.instructions {
+    for (_, ins) in c.walk(Onbuild::Skip) {
         let (InstructionKind::From, Args::From(_)) = (ins.kind, &ins.args) else {
             continue;
         };

@@ -1,4 +1,4 @@
-use super::Checker;
+use super::{Checker, Onbuild};
 use crate::syntax::Args;
 
 declare_rule! {
@@ -84,7 +84,7 @@ fn parse_platform(value: &str) -> Option<(String, String)> {
 }
 
 pub(super) fn check(c: &Checker) {
-    for ins in &c.parsed.instructions {
+    for (_, ins) in c.walk(Onbuild::Skip) {
         let Args::From(from) = &ins.args else {
             continue;
         };

@@ -1,4 +1,4 @@
-use super::Checker;
+use super::{Checker, Onbuild};
 use crate::diagnostic::{Edit, Fix};
 use crate::syntax::InstructionKind;
 
@@ -41,7 +41,7 @@ declare_rule! {
 
 pub(super) fn check(c: &Checker) {
     let mut keywords = Vec::new();
-    for ins in &c.parsed.instructions {
+    for (_, ins) in c.walk(Onbuild::AsWritten) {
         if ins.kind == InstructionKind::Unknown {
             continue;
         }

@@ -1,4 +1,4 @@
-use super::Checker;
+use super::{Checker, Onbuild};
 use crate::syntax::InstructionKind;
 
 declare_rule! {
@@ -35,7 +35,7 @@ declare_rule! {
 }
 
 pub(super) fn check(c: &Checker) {
-    for ins in &c.parsed.instructions {
+    for (_, ins) in c.walk(Onbuild::AsWritten) {
         match ins.kind {
             InstructionKind::From => break,
             InstructionKind::Arg => {}

@@ -1,5 +1,5 @@
-use super::Checker;
 use super::helpers::{PLATFORM_ARGS, variable_refs};
+use super::{Checker, Onbuild};
 use crate::collections::StrMap;
 use crate::model::expand;
 use crate::syntax::{Args, InstructionKind};
@@ -140,7 +140,7 @@ pub(super) fn is_valid_reference(text: &str) -> bool {
 /// cannot be expanded (an unsupported `${...}` form).
 fn resolved_global_args(c: &Checker) -> Option<StrMap<Option<String>>> {
     let mut vars = StrMap::new();
-    for ins in &c.parsed.instructions {
+    for (_, ins) in c.walk(Onbuild::Skip) {
         match ins.kind {
             InstructionKind::From => break,
             InstructionKind::Arg => {
@@ -167,7 +167,7 @@ pub(super) fn check(c: &Checker) {
         .iter()
         .filter_map(|s| s.name.clone())
         .collect();
-    for ins in &c.parsed.instructions {
+    for (_, ins) in c.walk(Onbuild::Skip) {
         let Args::From(from) = &ins.args else {
             continue;
         };

@@ -1,4 +1,4 @@
-use super::Checker;
+use super::{Checker, Onbuild};
 use crate::syntax::{Args, InstructionKind};
 
 declare_rule! {
@@ -41,7 +41,7 @@ declare_rule! {
 
 pub(super) fn check(c: &Checker) {
     let index = c.parsed.line_index();
-    for ins in &c.parsed.instructions {
+    for (_, ins) in c.walk(Onbuild::Skip) {
         let keys: Vec<String> = match (&ins.kind, &ins.args) {
             (InstructionKind::From, Args::From(f)) => match &f.alias {
                 Some(a) => vec![crate::case::to_lowercase(&a.text)],

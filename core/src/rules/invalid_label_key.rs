@@ -1,4 +1,4 @@
-use super::Checker;
+use super::{Checker, Onbuild};
 use crate::syntax::InstructionKind;
 
 declare_rule! {
@@ -51,7 +51,7 @@ fn invalid(key: &str) -> bool {
 }
 
 pub(super) fn check(c: &Checker) {
-    for ins in &c.parsed.instructions {
+    for (_, ins) in c.walk(Onbuild::Skip) {
         if ins.kind != InstructionKind::Label {
             continue;
         }

@@ -420,6 +420,20 @@ pub fn level(meta: &RuleMeta, settings: &Settings) -> Level {
     }
 }
 
+/// What an `ONBUILD` instruction is in a [`Checker::walk`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Onbuild {
+    /// Its trigger: `ONBUILD RUN x` is walked as `RUN x` (at the ONBUILD's index).
+    Trigger,
+    /// Left out: the rule checks only what this image's own build runs, as hadolint
+    /// does for most rules.
+    Skip,
+    /// The `ONBUILD` instruction itself (kind `Onbuild`): for rules about how
+    /// instructions are written (casing, continuations, order) and rules whose state
+    /// an ONBUILD in between must reset.
+    AsWritten,
+}
+
 /// What rules see: the parse, the model, the settings, and the RUN scripts parsed once.
 pub(crate) struct Checker<'a> {
     pub parsed: &'a Parsed,
@@ -450,13 +464,25 @@ impl<'a> Checker<'a> {
         self.parsed.text()
     }
 
-    /// Instructions with their index, ONBUILD-wrapped ones unwrapped.
-    pub fn instructions(&self) -> impl Iterator<Item = (usize, &'a Instruction)> + 'a {
+    /// Every instruction with its index, in file order; `onbuild` says what an `ONBUILD`
+    /// instruction is in this walk. The one way rules walk instructions, so that each rule
+    /// states its choice.
+    pub fn walk(&self, onbuild: Onbuild) -> impl Iterator<Item = (usize, &'a Instruction)> + 'a {
         self.parsed
             .instructions
             .iter()
             .enumerate()
-            .map(|(i, ins)| (i, ins.effective()))
+            .filter_map(move |(i, ins)| match onbuild {
+                Onbuild::Trigger => Some((i, ins.effective())),
+                Onbuild::Skip if ins.kind == InstructionKind::Onbuild => None,
+                Onbuild::Skip | Onbuild::AsWritten => Some((i, ins)),
+            })
+    }
+
+    /// Every instruction with its index, an `ONBUILD` one as its trigger
+    /// (`walk(Onbuild::Trigger)`).
+    pub fn instructions(&self) -> impl Iterator<Item = (usize, &'a Instruction)> + 'a {
+        self.walk(Onbuild::Trigger)
     }
 
     /// The line ending the file uses (for fixes that add lines).

@@ -1,4 +1,4 @@
-use super::Checker;
+use super::{Checker, Onbuild};
 use crate::diagnostic::{Edit, Fix};
 use crate::text::TextRange;
 
@@ -57,7 +57,7 @@ fn with_newline(text: &str, range: TextRange) -> TextRange {
 
 pub(super) fn check(c: &Checker) {
     let text = c.text();
-    for ins in &c.parsed.instructions {
+    for (_, ins) in c.walk(Onbuild::AsWritten) {
         // Ex) RUN a \  (blank line)  b
         let Some(first) = ins.empty_continuation_lines.first() else {
             continue;

@@ -1,5 +1,5 @@
-use super::Checker;
 use super::helpers::substitute_vars;
+use super::{Checker, Onbuild};
 use crate::collections::StrSet;
 use crate::syntax::{Args, InstructionKind};
 
@@ -45,7 +45,7 @@ pub(super) fn check(c: &Checker) {
     // The ARG names declared so far (anywhere above, as hadolint reads them), kept as
     // the walk goes: collecting them again for every USER made the rule quadratic.
     let mut args = StrSet::new();
-    for ins in &c.parsed.instructions {
+    for (_, ins) in c.walk(Onbuild::Skip) {
         if ins.kind == InstructionKind::Arg {
             for p in ins.pairs() {
                 args.insert(p.key.text.clone());

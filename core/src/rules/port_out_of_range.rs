@@ -1,4 +1,4 @@
-use super::Checker;
+use super::{Checker, Onbuild};
 use crate::syntax::{Args, InstructionKind};
 
 declare_rule! {
@@ -46,7 +46,7 @@ fn out_of_range(spec: &str) -> bool {
 
 pub(super) fn check(c: &Checker) {
     // ONBUILD EXPOSE is left alone, as hadolint does.
-    for ins in &c.parsed.instructions {
+    for (_, ins) in c.walk(Onbuild::Skip) {
         let (InstructionKind::Expose, Args::Words(words)) = (ins.kind, &ins.args) else {
             continue;
         };

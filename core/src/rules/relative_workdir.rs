@@ -1,4 +1,4 @@
-use super::Checker;
+use super::{Checker, Onbuild};
 use crate::diagnostic::{Edit, Fix};
 use crate::syntax::{Args, InstructionKind};
 
@@ -64,7 +64,7 @@ fn is_absolute(path: &str) -> bool {
 
 pub(super) fn check(c: &Checker) {
     // ONBUILD WORKDIR runs in a stage this file does not know, as hadolint assumes too.
-    for (index, ins) in c.parsed.instructions.iter().enumerate() {
+    for (index, ins) in c.walk(Onbuild::Skip) {
         let (InstructionKind::Workdir, Args::Text(path)) = (ins.kind, &ins.args) else {
             continue;
         };

@@ -1,4 +1,4 @@
-use super::Checker;
+use super::{Checker, Onbuild};
 use crate::diagnostic::{Edit, Fix};
 use crate::syntax::Args;
 
@@ -42,7 +42,7 @@ declare_rule! {
 
 pub(super) fn check(c: &Checker) {
     let text = c.text();
-    for ins in &c.parsed.instructions {
+    for (_, ins) in c.walk(Onbuild::Skip) {
         let Args::From(from) = &ins.args else {
             continue;
         };

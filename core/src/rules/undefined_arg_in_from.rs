@@ -1,5 +1,5 @@
-use super::Checker;
 use super::helpers::{PLATFORM_ARGS, ref_range, variable_refs};
+use super::{Checker, Onbuild};
 use crate::syntax::{Args, Span};
 use crate::text::TextRange;
 
@@ -55,7 +55,7 @@ pub(super) fn flag_value_span(text: &str, flag: &crate::syntax::Flag) -> Option<
 pub(super) fn check(c: &Checker) {
     let text = c.text();
     let escape = c.parsed.escape;
-    for ins in &c.parsed.instructions {
+    for (_, ins) in c.walk(Onbuild::Skip) {
         let Args::From(from) = &ins.args else {
             continue;
         };

@@ -1,7 +1,7 @@
 //! `LABEL` pairs as the label rules read them, and the check shared by the rules for
 //! each label type of the schema.
 
-use crate::rules::Checker;
+use crate::rules::{Checker, Onbuild};
 use crate::syntax::InstructionKind;
 
 /// A `LABEL` pair, quotes removed: key, value, and the ranges to report.
@@ -15,7 +15,7 @@ pub(crate) struct LabelPair {
 /// Every pair of every `LABEL` (ONBUILD ones excluded, as hadolint reads them).
 pub(crate) fn label_pairs(c: &Checker) -> Vec<LabelPair> {
     let mut out = Vec::new();
-    for ins in &c.parsed.instructions {
+    for (_, ins) in c.walk(Onbuild::Skip) {
         if ins.kind != InstructionKind::Label {
             continue;
         }

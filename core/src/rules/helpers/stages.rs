@@ -2,7 +2,7 @@
 //! stage's BusyBox base, and per-stage flags keyed as hadolint keys stages.
 
 use crate::collections::StrMap;
-use crate::rules::Checker;
+use crate::rules::{Checker, Onbuild};
 use crate::syntax::InstructionKind;
 
 /// The keywords of every `kind` instruction that an earlier `kind` of the same stage
@@ -13,7 +13,7 @@ pub(crate) fn repeated_in_stage<'c>(
     kind: InstructionKind,
 ) -> impl Iterator<Item = crate::text::TextRange> + 'c {
     let mut seen = false;
-    c.parsed.instructions.iter().filter_map(move |ins| {
+    c.walk(Onbuild::Skip).filter_map(move |(_, ins)| {
         if ins.kind == InstructionKind::From {
             seen = false;
             return None;
