@@ -127,6 +127,29 @@ pub struct Model {
     /// ARGs declared before the first FROM, with their defaults (quotes removed).
     pub global_args: StrMap<Option<String>>,
     pub states: Vec<InstructionState>,
+    /// Every `ARG` and `ENV` pair, in file order: the one record rules read variable
+    /// scope from.
+    pub vars: Vec<VarDeclaration>,
+}
+
+/// Which instruction declared a variable.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VarKind {
+    Arg,
+    Env,
+}
+
+/// One `ARG` or `ENV` pair.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VarDeclaration {
+    /// The instruction's index (an `ONBUILD ARG`/`ONBUILD ENV` has the ONBUILD's).
+    pub instruction: usize,
+    pub kind: VarKind,
+    /// Declared by an `ONBUILD` trigger, so only in images built on this one.
+    pub onbuild: bool,
+    pub name: String,
+    /// The value, quotes removed; `None` for an `ARG` without a default.
+    pub value: Option<String>,
 }
 
 impl Model {
@@ -240,6 +263,7 @@ impl Model {
             stages,
             global_args,
             states,
+            vars: var_declarations(parsed),
         }
     }
 
@@ -259,6 +283,30 @@ impl Model {
     pub fn is_final(&self, stage: &Stage) -> bool {
         stage.index + 1 == self.stages.len()
     }
+}
+
+/// Every `ARG` and `ENV` pair of the file, ONBUILD triggers included and marked.
+fn var_declarations(parsed: &Parsed) -> Vec<VarDeclaration> {
+    let mut out = Vec::new();
+    for (instruction, written) in parsed.instructions.iter().enumerate() {
+        let ins = written.effective();
+        let kind = match ins.kind {
+            InstructionKind::Arg => VarKind::Arg,
+            InstructionKind::Env => VarKind::Env,
+            _ => continue,
+        };
+        let onbuild = written.kind == InstructionKind::Onbuild;
+        for pair in ins.pairs() {
+            out.push(VarDeclaration {
+                instruction,
+                kind,
+                onbuild,
+                name: pair.key.text.clone(),
+                value: pair.value_unquoted(parsed.escape),
+            });
+        }
+    }
+    out
 }
 
 fn is_non_posix_shell(program: &str) -> bool {

@@ -1,5 +1,5 @@
+use super::helpers::{Declared, DeclaredVars};
 use super::{Checker, Onbuild};
-use crate::collections::StrSet;
 use crate::syntax::{InstructionKind, KeyValue};
 use std::collections::HashMap;
 
@@ -71,47 +71,38 @@ fn references(pairs: &[KeyValue]) -> HashMap<&str, Vec<usize>> {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut defined: StrSet = StrSet::new();
-    // hadolint does not look into ONBUILD here.
-    for (_, ins) in c.walk(Onbuild::Skip) {
-        match ins.kind {
-            InstructionKind::Arg => {
-                for pair in ins.pairs() {
-                    defined.insert(pair.key.text.clone());
-                }
+    // The names an earlier ARG or ENV declared; hadolint does not look into ONBUILD here.
+    let mut declared = DeclaredVars::new(Declared::ArgOrEnv);
+    for (position, ins) in c.walk(Onbuild::Skip) {
+        if ins.kind != InstructionKind::Env {
+            continue;
+        }
+        let defined = declared.before(c, position);
+        let pairs = ins.pairs();
+        let index = references(pairs);
+        for (i, pair) in pairs.iter().enumerate() {
+            let name = &pair.key.text;
+            if defined.contains(name) {
+                continue;
             }
-            InstructionKind::Env => {
-                let pairs = ins.pairs();
-                let index = references(pairs);
-                for (i, pair) in pairs.iter().enumerate() {
-                    let name = &pair.key.text;
-                    if defined.contains(name) {
-                        continue;
-                    }
-                    // Ex) ENV A=1 B=$A   (a name that is not an identifier, `ENV a.b=1`,
-                    // cannot be referenced as `$NAME`: the shell and BuildKit stop at `.`)
-                    let Some(other) = index
-                        .get(name.as_str())
-                        .and_then(|users| users.iter().find(|&&j| j != i))
-                        .and_then(|&j| pairs.get(j))
-                    else {
-                        continue;
-                    };
-                    let range = other.value.as_ref().map_or(other.range, |v| v.range);
-                    c.report(
-                        &META,
-                        range,
-                        format!(
-                            "`${name}` is defined by this same `ENV`, so the value used here is the old one"
-                        ),
-                    );
-                    break;
-                }
-                for pair in pairs {
-                    defined.insert(pair.key.text.clone());
-                }
-            }
-            _ => {}
+            // Ex) ENV A=1 B=$A   (a name that is not an identifier, `ENV a.b=1`,
+            // cannot be referenced as `$NAME`: the shell and BuildKit stop at `.`)
+            let Some(other) = index
+                .get(name.as_str())
+                .and_then(|users| users.iter().find(|&&j| j != i))
+                .and_then(|&j| pairs.get(j))
+            else {
+                continue;
+            };
+            let range = other.value.as_ref().map_or(other.range, |v| v.range);
+            c.report(
+                &META,
+                range,
+                format!(
+                    "`${name}` is defined by this same `ENV`, so the value used here is the old one"
+                ),
+            );
+            break;
         }
     }
 }

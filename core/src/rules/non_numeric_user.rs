@@ -1,6 +1,5 @@
-use super::helpers::substitute_vars;
+use super::helpers::{Declared, DeclaredVars, substitute_vars};
 use super::{Checker, Onbuild};
-use crate::collections::StrSet;
 use crate::syntax::{Args, InstructionKind};
 
 declare_rule! {
@@ -42,16 +41,9 @@ declare_rule! {
 }
 
 pub(super) fn check(c: &Checker) {
-    // The ARG names declared so far (anywhere above, as hadolint reads them), kept as
-    // the walk goes: collecting them again for every USER made the rule quadratic.
-    let mut args = StrSet::new();
-    for (_, ins) in c.walk(Onbuild::Skip) {
-        if ins.kind == InstructionKind::Arg {
-            for p in ins.pairs() {
-                args.insert(p.key.text.clone());
-            }
-            continue;
-        }
+    // The ARG names declared anywhere above, as hadolint reads them.
+    let mut args = DeclaredVars::new(Declared::Arg);
+    for (index, ins) in c.walk(Onbuild::Skip) {
         if ins.kind != InstructionKind::User {
             continue;
         }
@@ -60,7 +52,7 @@ pub(super) fn check(c: &Checker) {
         };
         let uid = user.text.split(':').next().unwrap_or("");
         // A build argument may hold a UID; hadolint does not report `USER $ARG_NAME`.
-        let from_arg = substitute_vars(uid, &args, "") != uid;
+        let from_arg = substitute_vars(uid, args.before(c, index), "") != uid;
         // Ex) USER app   /   USER $APP_USER   (APP_USER not an ARG)
         if !from_arg && !uid.chars().all(|ch| ch.is_ascii_digit()) {
             c.report(

@@ -2,33 +2,63 @@
 //! variable references BuildKit expands in a word, the arguments it predefines, and
 //! substituting known variables in a text.
 
+use crate::model::{VarDeclaration, VarKind};
 use crate::rules::Checker;
-use crate::syntax::InstructionKind;
 use crate::syntax::Span;
 use crate::text::TextRange;
 
-/// The names declared by `ARG` or `ENV` (ONBUILD included) before an instruction, kept
-/// as a walk moves forward through the file: asking again for each later instruction
-/// only reads the instructions in between, so a rule that asks per RUN stays linear.
+/// Which declarations a [`DeclaredVars`] counts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum Declared {
+    /// `ARG` and `ENV`, ONBUILD triggers included.
+    #[default]
+    ArgOrEnvWithOnbuild,
+    /// `ARG` and `ENV` of this image's own build.
+    ArgOrEnv,
+    /// `ARG` of this image's own build.
+    Arg,
+}
+
+impl Declared {
+    fn counts(self, d: &VarDeclaration) -> bool {
+        match self {
+            Declared::ArgOrEnvWithOnbuild => true,
+            Declared::ArgOrEnv => !d.onbuild,
+            Declared::Arg => !d.onbuild && d.kind == VarKind::Arg,
+        }
+    }
+}
+
+/// The names declared anywhere in the file before an instruction (hadolint's reading of
+/// variable scope, which ignores stages), from the model's record of every `ARG` and
+/// `ENV`, kept as a walk moves forward: asking again for each later instruction only
+/// reads the declarations in between, so a rule that asks per instruction stays linear.
 #[derive(Default)]
 pub(crate) struct DeclaredVars {
-    upto: usize,
+    which: Declared,
+    next: usize,
     names: crate::collections::StrSet,
 }
 
 impl DeclaredVars {
+    pub(crate) fn new(which: Declared) -> Self {
+        DeclaredVars {
+            which,
+            ..DeclaredVars::default()
+        }
+    }
+
     /// The names declared before instruction `index` (which must not go backwards).
     pub(crate) fn before(&mut self, c: &Checker, index: usize) -> &crate::collections::StrSet {
-        let start = self.upto.min(index);
-        for ins in c.parsed.instructions.get(start..index).unwrap_or(&[]) {
-            let ins = ins.effective();
-            if matches!(ins.kind, InstructionKind::Arg | InstructionKind::Env) {
-                for p in ins.pairs() {
-                    self.names.insert(p.key.text.clone());
-                }
+        for d in c.model.vars.iter().skip(self.next) {
+            if d.instruction >= index {
+                break;
+            }
+            self.next += 1;
+            if self.which.counts(d) {
+                self.names.insert(d.name.clone());
             }
         }
-        self.upto = self.upto.max(index);
         &self.names
     }
 }
