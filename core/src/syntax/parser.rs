@@ -39,13 +39,14 @@ fn split_lines(text: &str, from: usize) -> Vec<Line> {
     lines
 }
 
-struct Builder<'a> {
+/// Appends tokens from its cursor on, so that they tile the text without gaps.
+struct TokenBuilder<'a> {
     text: &'a str,
     tokens: Vec<Token>,
     cursor: usize,
 }
 
-impl Builder<'_> {
+impl TokenBuilder<'_> {
     /// Emits a token from the cursor to `end` (nothing when empty).
     fn emit(&mut self, kind: TokenKind, end: usize) {
         let end = end.clamp(self.cursor, self.text.len());
@@ -66,6 +67,51 @@ impl Builder<'_> {
         self.emit(kind, line.content_end);
         self.emit(TokenKind::Newline, line.end);
     }
+
+    /// The tokens of an instruction's physical lines, heredoc lines included.
+    fn instruction_lines(&mut self, lines: &[(Line, LineRole)], keyword: TextRange) {
+        for (k, &(line, role)) in lines.iter().enumerate() {
+            match role {
+                LineRole::Text { cont } => self.text_line(line, cont, keyword, k == 0),
+                LineRole::Comment => self.line(line, TokenKind::Comment),
+                LineRole::Blank => self.line(line, TokenKind::Whitespace),
+                LineRole::HeredocBody => self.emit(TokenKind::HeredocBody, line.end),
+                LineRole::HeredocEnd => {
+                    self.emit(TokenKind::HeredocEnd, line.content_end);
+                    self.emit(TokenKind::Newline, line.end);
+                }
+            }
+        }
+    }
+
+    /// A line of instruction text: its blanks, the keyword if it lies on this line, the
+    /// text, the continuation character with the blanks after it, the line break.
+    fn text_line(&mut self, line: Line, cont: Option<usize>, keyword: TextRange, first: bool) {
+        let raw = &self.text[line.start..line.content_end];
+        self.emit(TokenKind::Whitespace, line.start + leading_blanks(raw));
+        if first {
+            if keyword.end() <= line.content_end {
+                self.emit(TokenKind::Keyword, keyword.end());
+            }
+        } else if keyword.start() >= self.cursor && keyword.end() <= line.content_end {
+            // Only continuation characters came before: the keyword starts on a later line.
+            self.emit(TokenKind::Text, keyword.start());
+            self.emit(TokenKind::Keyword, keyword.end());
+        }
+        match cont {
+            Some(c) => {
+                self.emit(TokenKind::Text, c);
+                self.emit(TokenKind::Continuation, line.content_end);
+            }
+            None => self.emit(TokenKind::Text, line.content_end),
+        }
+        self.emit(TokenKind::Newline, line.end);
+    }
+}
+
+/// The length of the blanks that start `s`.
+fn leading_blanks(s: &str) -> usize {
+    s.len() - s.trim_start_matches(is_space).len()
 }
 
 /// The directive regexp `^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$` (RE2 `\s` is ASCII).
@@ -109,317 +155,30 @@ fn continuation(line: &str, escape: char) -> Option<usize> {
 /// Parses a Dockerfile. Never fails: problems become [`SyntaxError`]s.
 pub fn parse(text: &str) -> Parsed {
     let bom = text.starts_with('\u{feff}');
-    let body_start = if bom { 3 } else { 0 };
-    let lines = split_lines(text, body_start);
-    let mut b = Builder {
-        text,
-        tokens: Vec::new(),
-        cursor: 0,
-    };
-    b.emit(TokenKind::Bom, body_start);
-
-    let mut escape = '\\';
-    let mut directives_done = false;
-    let mut directives: Vec<Directive> = Vec::new();
-    let mut comments = Vec::new();
-    let mut instructions = Vec::new();
-    let mut errors = Vec::new();
-
-    let mut i = 0;
-    while i < lines.len() {
-        let line = lines[i];
-        let raw = &text[line.start..line.content_end];
-        let trimmed = raw.trim_start_matches(is_space);
-        let lead = raw.len() - trimmed.len();
-        let is_comment = trimmed.starts_with('#');
-
-        if !directives_done {
-            match match_directive(trimmed) {
-                Some((name, vs, ve)) => {
-                    let key = name.to_ascii_lowercase();
-                    if matches!(key.as_str(), "syntax" | "escape" | "check") {
-                        let at = line.start + lead;
-                        let range = TextRange::new(at, line.content_end);
-                        let value = trimmed[vs..ve].to_string();
-                        if directives.iter().any(|d| d.name == key) {
-                            errors.push(SyntaxError {
-                                message: format!("only one `{key}` parser directive can be used"),
-                                range,
-                            });
-                        } else if key == "escape" && value != "\\" && value != "`" {
-                            errors.push(SyntaxError {
-                                message: format!(
-                                    "invalid escape character `{value}`: it must be `\\` or a backtick"
-                                ),
-                                range: TextRange::new(at + vs, at + ve),
-                            });
-                        } else {
-                            if key == "escape" {
-                                escape = value.chars().next().unwrap_or('\\');
-                            }
-                            directives.push(Directive {
-                                name: key,
-                                value,
-                                range,
-                                value_range: TextRange::new(at + vs, at + ve),
-                            });
-                        }
-                        b.line(line, TokenKind::Directive);
-                        i += 1;
-                        continue;
-                    }
-                    directives_done = true;
-                }
-                None => directives_done = true,
-            }
-        }
-
-        let processed = if is_comment { "" } else { trimmed };
-        let cont = continuation(processed, escape);
-        if cont.is_none() && processed.is_empty() {
-            // A blank or comment line outside any instruction.
-            if is_comment {
-                comments.push(Comment {
-                    range: TextRange::new(line.start + lead, line.content_end),
-                    text: trimmed[1..].trim().to_string(),
-                    inside_instruction: false,
-                });
-                b.line(line, TokenKind::Comment);
-            } else {
-                b.line(line, TokenKind::Whitespace);
-            }
-            i += 1;
-            continue;
-        }
-
-        // An instruction starts here.
-        let first_line = i;
-        let mut pieces: Vec<(usize, &str)> = Vec::new();
-        let content_start = line.start + lead;
-        let piece_len = cont.unwrap_or(processed.len());
-        pieces.push((content_start, &processed[..piece_len]));
-        let mut physical: Vec<(Line, LineRole)> = vec![(
-            line,
-            LineRole::Text {
-                cont: cont.map(|c| content_start + c),
-            },
-        )];
-        let mut empty_continuation_lines = Vec::new();
-        let mut continuing = cont.is_some();
-        i += 1;
-        while continuing && i < lines.len() {
-            let l = lines[i];
-            let raw = &text[l.start..l.content_end];
-            let t = raw.trim_start_matches(is_space);
-            i += 1;
-            if let Some(comment) = t.strip_prefix('#') {
-                comments.push(Comment {
-                    range: TextRange::new(l.content_end - t.len(), l.content_end),
-                    text: comment.trim().to_string(),
-                    inside_instruction: true,
-                });
-                physical.push((l, LineRole::Comment));
-                continue;
-            }
-            if t.is_empty() {
-                empty_continuation_lines.push(TextRange::new(l.start, l.content_end));
-                physical.push((l, LineRole::Blank));
-                continue;
-            }
-            let c = continuation(raw, escape);
-            pieces.push((l.start, &raw[..c.unwrap_or(raw.len())]));
-            physical.push((
-                l,
-                LineRole::Text {
-                    cont: c.map(|c| l.start + c),
-                },
-            ));
-            continuing = c.is_some();
-        }
-        let (logical, map) = OffsetMap::join(pieces.iter().copied());
-        let last_line = physical.last().map_or(line, |p| p.0);
-
-        let parsed = parse_instruction(&logical, &map, TextRange::new(0, logical.len()), escape, 0);
-        let mut range = TextRange::new(content_start, last_line.content_end);
-        let mut heredoc_lines: Vec<(Line, LineRole)> = Vec::new();
-        let mut end_line_index = i - 1;
-
-        let instruction = match parsed {
-            Ok(mut ins) => {
-                if can_contain_heredoc(&ins) {
-                    for (marker, name, chomp, expand, fd) in heredocs_in(&logical, &map) {
-                        let body_start = lines.get(i).map_or(text.len(), |l| l.start);
-                        let mut terminator = None;
-                        while i < lines.len() {
-                            let l = lines[i];
-                            i += 1;
-                            let content = &text[l.start..l.content_end];
-                            let candidate = if chomp {
-                                content.trim_start_matches('\t')
-                            } else {
-                                content
-                            };
-                            if candidate == name {
-                                terminator = Some(l);
-                                break;
-                            }
-                            heredoc_lines.push((l, LineRole::HeredocBody));
-                        }
-                        match terminator {
-                            Some(l) => {
-                                heredoc_lines.push((l, LineRole::HeredocEnd));
-                                ins.heredocs.push(Heredoc {
-                                    name,
-                                    chomp,
-                                    expand,
-                                    fd,
-                                    marker,
-                                    body: TextRange::new(body_start, l.start),
-                                    terminator: TextRange::new(l.start, l.content_end),
-                                });
-                                range = range.cover(TextRange::new(l.start, l.content_end));
-                                end_line_index = i - 1;
-                            }
-                            None => {
-                                let end = lines.last().map_or(text.len(), |l| l.content_end);
-                                range = range.cover(TextRange::new(range.start(), end));
-                                end_line_index = lines.len().saturating_sub(1);
-                                ins.heredocs.push(Heredoc {
-                                    name: name.clone(),
-                                    chomp,
-                                    expand,
-                                    fd,
-                                    marker,
-                                    body: TextRange::new(body_start, text.len()),
-                                    terminator: TextRange::empty(text.len()),
-                                });
-                                ins.invalid = true;
-                                errors.push(SyntaxError {
-                                    message: format!(
-                                        "unterminated heredoc: no line `{name}` ends it"
-                                    ),
-                                    range: TextRange::new(marker.start(), marker.end()),
-                                });
-                                break;
-                            }
-                        }
-                    }
-                    let docs = ins.heredocs.clone();
-                    if let Args::Onbuild(inner) = &mut ins.args {
-                        inner.heredocs = docs;
-                    }
-                }
-                ins
-            }
-            Err((message, at)) => {
-                errors.push(SyntaxError {
-                    message,
-                    range: at.unwrap_or(range),
-                });
-                let keyword_end = logical.find(is_ws_delim).unwrap_or(logical.len());
-                Instruction {
-                    kind: InstructionKind::from_keyword(&logical[..keyword_end]),
-                    keyword: Span {
-                        text: logical[..keyword_end].to_string(),
-                        range: map.range_to_file(TextRange::new(0, keyword_end)),
-                    },
-                    flags: Vec::new(),
-                    args: Args::Other(None),
-                    args_range: TextRange::empty(range.end()),
-                    logical_args: TextRange::empty(0),
-                    heredocs: Vec::new(),
-                    range,
-                    logical: String::new(),
-                    map: OffsetMap::default(),
-                    empty_continuation_lines: Vec::new(),
-                    start_line: 0,
-                    end_line: 0,
-                    invalid: true,
-                }
-            }
-        };
-
-        // Tokens for every physical line of the instruction.
-        let keyword_range = instruction.keyword.range;
-        for (k, (l, role)) in physical.iter().chain(heredoc_lines.iter()).enumerate() {
-            match role {
-                LineRole::Text { cont } => {
-                    if k == 0 {
-                        b.emit(TokenKind::Whitespace, l.start + lead);
-                        if keyword_range.end() <= l.content_end {
-                            b.emit(TokenKind::Keyword, keyword_range.end());
-                        }
-                    } else {
-                        let raw = &text[l.start..l.content_end];
-                        let lead = raw.len() - raw.trim_start_matches(is_space).len();
-                        b.emit(TokenKind::Whitespace, l.start + lead);
-                        if keyword_range.start() >= b.cursor && keyword_range.end() <= l.content_end
-                        {
-                            b.emit(TokenKind::Text, keyword_range.start());
-                            b.emit(TokenKind::Keyword, keyword_range.end());
-                        }
-                    }
-                    match cont {
-                        Some(c) => {
-                            b.emit(TokenKind::Text, *c);
-                            b.emit(TokenKind::Continuation, l.content_end);
-                        }
-                        None => b.emit(TokenKind::Text, l.content_end),
-                    }
-                    b.emit(TokenKind::Newline, l.end);
-                }
-                LineRole::Comment => b.line(*l, TokenKind::Comment),
-                LineRole::Blank => b.line(*l, TokenKind::Whitespace),
-                LineRole::HeredocBody => {
-                    b.emit(TokenKind::HeredocBody, l.end);
-                }
-                LineRole::HeredocEnd => {
-                    b.emit(TokenKind::HeredocEnd, l.content_end);
-                    b.emit(TokenKind::Newline, l.end);
-                }
-            }
-        }
-
-        let mut instruction = instruction;
-        instruction.range = range;
-        instruction.start_line = first_line as u32 + 1;
-        instruction.end_line = end_line_index as u32 + 1;
-        instruction.empty_continuation_lines = empty_continuation_lines;
-        if instruction.logical.is_empty() {
-            instruction.logical = logical;
-            instruction.map = map;
-        }
-        instructions.push(instruction);
+    let mut p = FileParser::new(text, bom);
+    p.directive_prologue();
+    while let Some(&line) = p.lines.get(p.next_line) {
+        p.statement(line);
     }
-    b.emit(TokenKind::Whitespace, text.len());
-
-    if instructions.is_empty() {
-        let range = lines.last().map_or(TextRange::empty(text.len()), |l| {
-            TextRange::new(l.start, l.content_end)
-        });
-        errors.push(SyntaxError {
-            message: "the file has no instructions".to_string(),
-            range,
-        });
-    }
-    crate::collections::sort_stable(&mut errors, |e| {
-        (e.range.start as usize, e.range.end as usize, 0)
-    });
-
-    Parsed {
-        text: text.to_string(),
-        line_index: LineIndex::new(text),
-        escape,
-        bom,
-        lossy: false,
-        directives,
-        comments,
-        instructions,
-        tokens: b.tokens,
-        errors,
-    }
+    p.finish(bom)
 }
 
+/// One pass over a file, front to back: each line is consumed once, and every byte
+/// consumed becomes a token.
+struct FileParser<'a> {
+    text: &'a str,
+    lines: Vec<Line>,
+    /// Index in `lines` of the first line not consumed yet.
+    next_line: usize,
+    tokens: TokenBuilder<'a>,
+    escape: char,
+    directives: Vec<Directive>,
+    comments: Vec<Comment>,
+    instructions: Vec<Instruction>,
+    errors: Vec<SyntaxError>,
+}
+
+/// What one physical line is to the instruction it belongs to.
 #[derive(Clone, Copy, Debug)]
 enum LineRole {
     /// Instruction text; `cont` is the file offset of the continuation character.
@@ -430,6 +189,344 @@ enum LineRole {
     Blank,
     HeredocBody,
     HeredocEnd,
+}
+
+/// The physical lines of one instruction and the logical line they join into.
+struct InstructionLines {
+    /// Indexes in the file's lines of the first line and of the last (heredocs included).
+    first: usize,
+    last: usize,
+    /// From the keyword to the end of the last line.
+    range: TextRange,
+    lines: Vec<(Line, LineRole)>,
+    empty_continuation_lines: Vec<TextRange>,
+    logical: String,
+    map: OffsetMap,
+}
+
+impl<'a> FileParser<'a> {
+    fn new(text: &'a str, bom: bool) -> Self {
+        let body_start = if bom { 3 } else { 0 };
+        let mut tokens = TokenBuilder {
+            text,
+            tokens: Vec::new(),
+            cursor: 0,
+        };
+        tokens.emit(TokenKind::Bom, body_start);
+        FileParser {
+            text,
+            lines: split_lines(text, body_start),
+            next_line: 0,
+            tokens,
+            escape: '\\',
+            directives: Vec::new(),
+            comments: Vec::new(),
+            instructions: Vec::new(),
+            errors: Vec::new(),
+        }
+    }
+
+    /// The parser directives at the top of the file. The first line that is not one of
+    /// `syntax`, `escape` or `check` ends them, even a comment of the same shape.
+    fn directive_prologue(&mut self) {
+        let text = self.text;
+        while let Some(&line) = self.lines.get(self.next_line) {
+            let raw = &text[line.start..line.content_end];
+            let lead = leading_blanks(raw);
+            let trimmed = &raw[lead..];
+            let Some((name, vs, ve)) = match_directive(trimmed) else {
+                return;
+            };
+            let name = name.to_ascii_lowercase();
+            if !matches!(name.as_str(), "syntax" | "escape" | "check") {
+                return;
+            }
+            let at = line.start + lead;
+            self.directive(
+                name,
+                trimmed[vs..ve].to_string(),
+                TextRange::new(at, line.content_end),
+                TextRange::new(at + vs, at + ve),
+            );
+            self.tokens.line(line, TokenKind::Directive);
+            self.next_line += 1;
+        }
+    }
+
+    /// Records a directive, or the error that makes it ignored.
+    fn directive(&mut self, name: String, value: String, range: TextRange, value_range: TextRange) {
+        if self.directives.iter().any(|d| d.name == name) {
+            self.errors.push(SyntaxError {
+                message: format!("only one `{name}` parser directive can be used"),
+                range,
+            });
+        } else if name == "escape" && value != "\\" && value != "`" {
+            self.errors.push(SyntaxError {
+                message: format!(
+                    "invalid escape character `{value}`: it must be `\\` or a backtick"
+                ),
+                range: value_range,
+            });
+        } else {
+            if name == "escape" {
+                self.escape = value.chars().next().unwrap_or('\\');
+            }
+            self.directives.push(Directive {
+                name,
+                value,
+                range,
+                value_range,
+            });
+        }
+    }
+
+    /// Consumes `line`, the next one: a blank or comment line on its own, or the
+    /// instruction that starts there with all its lines.
+    fn statement(&mut self, line: Line) {
+        let raw = &self.text[line.start..line.content_end];
+        let lead = leading_blanks(raw);
+        let trimmed = &raw[lead..];
+        if let Some(comment) = trimmed.strip_prefix('#') {
+            // Outside an instruction a comment never continues, even if it ends in the
+            // escape character.
+            self.comments.push(Comment {
+                range: TextRange::new(line.start + lead, line.content_end),
+                text: comment.trim().to_string(),
+                inside_instruction: false,
+            });
+            self.tokens.line(line, TokenKind::Comment);
+            self.next_line += 1;
+        } else if trimmed.is_empty() {
+            self.tokens.line(line, TokenKind::Whitespace);
+            self.next_line += 1;
+        } else {
+            self.instruction(line, lead);
+        }
+    }
+
+    /// Consumes the instruction that starts on `first`, after `lead` blanks.
+    fn instruction(&mut self, first: Line, lead: usize) {
+        let mut lines = self.gather_lines(first, lead);
+        let all = TextRange::new(0, lines.logical.len());
+        let instruction = match parse_instruction(&lines.logical, &lines.map, all, self.escape, 0) {
+            Ok(mut ins) => {
+                if can_contain_heredoc(&ins) {
+                    self.read_heredocs(&mut ins, &mut lines);
+                }
+                ins
+            }
+            Err((message, at)) => {
+                self.errors.push(SyntaxError {
+                    message,
+                    range: at.unwrap_or(lines.range),
+                });
+                failed_instruction(&lines.logical, &lines.map, lines.range)
+            }
+        };
+        self.tokens
+            .instruction_lines(&lines.lines, instruction.keyword.range);
+
+        let mut instruction = instruction;
+        instruction.range = lines.range;
+        instruction.start_line = lines.first as u32 + 1;
+        instruction.end_line = lines.last as u32 + 1;
+        instruction.empty_continuation_lines = lines.empty_continuation_lines;
+        if instruction.logical.is_empty() {
+            instruction.logical = lines.logical;
+            instruction.map = lines.map;
+        }
+        self.instructions.push(instruction);
+    }
+
+    /// Consumes the physical lines of the instruction that starts on `first`: each line
+    /// that ends in the escape character continues it, and comment and blank lines do not
+    /// end it (BuildKit skips them). Comments there are recorded.
+    fn gather_lines(&mut self, first: Line, lead: usize) -> InstructionLines {
+        let text = self.text;
+        let first_index = self.next_line;
+        let content_start = first.start + lead;
+        let content = &text[content_start..first.content_end];
+        let cont = continuation(content, self.escape);
+        let mut pieces: Vec<(usize, &str)> =
+            vec![(content_start, &content[..cont.unwrap_or(content.len())])];
+        let mut lines = vec![(
+            first,
+            LineRole::Text {
+                cont: cont.map(|c| content_start + c),
+            },
+        )];
+        let mut empty_continuation_lines = Vec::new();
+        let mut continuing = cont.is_some();
+        self.next_line += 1;
+        while continuing && let Some(&l) = self.lines.get(self.next_line) {
+            self.next_line += 1;
+            let raw = &text[l.start..l.content_end];
+            let t = raw.trim_start_matches(is_space);
+            if let Some(comment) = t.strip_prefix('#') {
+                self.comments.push(Comment {
+                    range: TextRange::new(l.content_end - t.len(), l.content_end),
+                    text: comment.trim().to_string(),
+                    inside_instruction: true,
+                });
+                lines.push((l, LineRole::Comment));
+            } else if t.is_empty() {
+                empty_continuation_lines.push(TextRange::new(l.start, l.content_end));
+                lines.push((l, LineRole::Blank));
+            } else {
+                let c = continuation(raw, self.escape);
+                pieces.push((l.start, &raw[..c.unwrap_or(raw.len())]));
+                lines.push((
+                    l,
+                    LineRole::Text {
+                        cont: c.map(|c| l.start + c),
+                    },
+                ));
+                continuing = c.is_some();
+            }
+        }
+        let (logical, map) = OffsetMap::join(pieces);
+        let last_line = lines.last().map_or(first, |p| p.0);
+        InstructionLines {
+            first: first_index,
+            last: self.next_line - 1,
+            range: TextRange::new(content_start, last_line.content_end),
+            lines,
+            empty_continuation_lines,
+            logical,
+            map,
+        }
+    }
+
+    /// Consumes the bodies of the heredocs that `ins` opens, one after the other. An
+    /// unterminated one takes the rest of the file and leaves `ins` invalid.
+    fn read_heredocs(&mut self, ins: &mut Instruction, lines: &mut InstructionLines) {
+        for (marker, name, chomp, expand, fd) in heredocs_in(&lines.logical, &lines.map) {
+            let body_start = self
+                .lines
+                .get(self.next_line)
+                .map_or(self.text.len(), |l| l.start);
+            let mut heredoc = Heredoc {
+                name,
+                chomp,
+                expand,
+                fd,
+                marker,
+                body: TextRange::new(body_start, self.text.len()),
+                terminator: TextRange::empty(self.text.len()),
+            };
+            match self.heredoc_body(&heredoc, &mut lines.lines) {
+                Some(end) => {
+                    heredoc.body = TextRange::new(body_start, end.start);
+                    heredoc.terminator = TextRange::new(end.start, end.content_end);
+                    lines.range = lines.range.cover(heredoc.terminator);
+                    lines.last = self.next_line - 1;
+                    ins.heredocs.push(heredoc);
+                }
+                None => {
+                    let end = self.lines.last().map_or(self.text.len(), |l| l.content_end);
+                    lines.range = lines.range.cover(TextRange::new(lines.range.start(), end));
+                    lines.last = self.lines.len().saturating_sub(1);
+                    self.errors.push(SyntaxError {
+                        message: format!(
+                            "unterminated heredoc: no line `{}` ends it",
+                            heredoc.name
+                        ),
+                        range: marker,
+                    });
+                    ins.heredocs.push(heredoc);
+                    ins.invalid = true;
+                    break;
+                }
+            }
+        }
+        let docs = ins.heredocs.clone();
+        if let Args::Onbuild(inner) = &mut ins.args {
+            inner.heredocs = docs;
+        }
+    }
+
+    /// Consumes a heredoc's body lines up to the line that ends it, exactly its name
+    /// (after leading tabs with `<<-`), and returns that line: `None` at the end of the file.
+    fn heredoc_body(
+        &mut self,
+        heredoc: &Heredoc,
+        lines: &mut Vec<(Line, LineRole)>,
+    ) -> Option<Line> {
+        let text = self.text;
+        while let Some(&l) = self.lines.get(self.next_line) {
+            self.next_line += 1;
+            let content = &text[l.start..l.content_end];
+            let candidate = if heredoc.chomp {
+                content.trim_start_matches('\t')
+            } else {
+                content
+            };
+            if candidate == heredoc.name {
+                lines.push((l, LineRole::HeredocEnd));
+                return Some(l);
+            }
+            lines.push((l, LineRole::HeredocBody));
+        }
+        None
+    }
+
+    /// Ends the pass: the tokens reach the end of the text, a file without instructions
+    /// is an error, and the errors are in file order.
+    fn finish(mut self, bom: bool) -> Parsed {
+        self.tokens.emit(TokenKind::Whitespace, self.text.len());
+        if self.instructions.is_empty() {
+            let range = self
+                .lines
+                .last()
+                .map_or(TextRange::empty(self.text.len()), |l| {
+                    TextRange::new(l.start, l.content_end)
+                });
+            self.errors.push(SyntaxError {
+                message: "the file has no instructions".to_string(),
+                range,
+            });
+        }
+        crate::collections::sort_stable(&mut self.errors, |e| {
+            (e.range.start as usize, e.range.end as usize, 0)
+        });
+        Parsed {
+            text: self.text.to_string(),
+            line_index: LineIndex::new(self.text),
+            escape: self.escape,
+            bom,
+            lossy: false,
+            directives: self.directives,
+            comments: self.comments,
+            instructions: self.instructions,
+            tokens: self.tokens.tokens,
+            errors: self.errors,
+        }
+    }
+}
+
+/// What stands for an instruction that failed to parse: its keyword and range, no
+/// arguments, marked invalid.
+fn failed_instruction(logical: &str, map: &OffsetMap, range: TextRange) -> Instruction {
+    let keyword_end = logical.find(is_ws_delim).unwrap_or(logical.len());
+    Instruction {
+        kind: InstructionKind::from_keyword(&logical[..keyword_end]),
+        keyword: Span {
+            text: logical[..keyword_end].to_string(),
+            range: map.range_to_file(TextRange::new(0, keyword_end)),
+        },
+        flags: Vec::new(),
+        args: Args::Other(None),
+        args_range: TextRange::empty(range.end()),
+        logical_args: TextRange::empty(0),
+        heredocs: Vec::new(),
+        range,
+        logical: String::new(),
+        map: OffsetMap::default(),
+        empty_continuation_lines: Vec::new(),
+        start_line: 0,
+        end_line: 0,
+        invalid: true,
+    }
 }
 
 type ParseError = (String, Option<TextRange>);
