@@ -308,33 +308,30 @@ impl<'a> FileParser<'a> {
     fn instruction(&mut self, first: Line, lead: usize) {
         let mut lines = self.gather_lines(first, lead);
         let all = TextRange::new(0, lines.logical.len());
-        let instruction = match parse_instruction(&lines.logical, &lines.map, all, self.escape, 0) {
-            Ok(mut ins) => {
-                if can_contain_heredoc(&ins) {
-                    self.read_heredocs(&mut ins, &mut lines);
+        let mut instruction =
+            match parse_instruction(&lines.logical, &lines.map, all, self.escape, 0) {
+                Ok(mut ins) => {
+                    if can_contain_heredoc(&ins) {
+                        self.read_heredocs(&mut ins, &mut lines);
+                    }
+                    ins
                 }
-                ins
-            }
-            Err((message, at)) => {
-                self.errors.push(SyntaxError {
-                    message,
-                    range: at.unwrap_or(lines.range),
-                });
-                failed_instruction(&lines.logical, &lines.map, lines.range)
-            }
-        };
+                Err((message, at)) => {
+                    self.errors.push(SyntaxError {
+                        message,
+                        range: at.unwrap_or(lines.range),
+                    });
+                    failed_instruction(&lines.logical, &lines.map, lines.range)
+                }
+            };
         self.tokens
             .instruction_lines(&lines.lines, instruction.keyword.range);
-
-        let mut instruction = instruction;
         instruction.range = lines.range;
         instruction.start_line = lines.first as u32 + 1;
         instruction.end_line = lines.last as u32 + 1;
         instruction.empty_continuation_lines = lines.empty_continuation_lines;
-        if instruction.logical.is_empty() {
-            instruction.logical = lines.logical;
-            instruction.map = lines.map;
-        }
+        instruction.logical = lines.logical;
+        instruction.map = lines.map;
         self.instructions.push(instruction);
     }
 
@@ -553,17 +550,77 @@ fn parse_instruction(
     depth: usize,
 ) -> Result<Instruction, ParseError> {
     let line = trim_space(logical, range);
-    let line_text = line.slice(logical);
-    let keyword_len = line_text.find(is_ws_delim).unwrap_or(line_text.len());
-    let keyword_range = TextRange::new(line.start(), line.start() + keyword_len);
+    let (keyword_range, rest) = split_keyword(logical, line);
     let keyword = span(logical, map, keyword_range);
     let kind = InstructionKind::from_keyword(&keyword.text);
+    let (flags, args_start) = parse_flags(logical, map, rest);
+    let args = ArgsText {
+        logical,
+        map,
+        range: trim_space(
+            logical,
+            TextRange::new(args_start.min(line.end()), line.end()),
+        ),
+        escape,
+    };
+    // The line parser of each instruction, as BuildKit's dispatch table assigns them.
+    let parsed_args = match kind {
+        InstructionKind::Add | InstructionKind::Copy | InstructionKind::Volume => {
+            args.json_or_list()?
+        }
+        InstructionKind::Cmd
+        | InstructionKind::Entrypoint
+        | InstructionKind::Run
+        | InstructionKind::Shell => args.json_or_shell()?,
+        InstructionKind::Arg => args.names_or_pairs(),
+        InstructionKind::Env | InstructionKind::Label => {
+            args.name_value_pairs(kind, map.range_to_file(line))?
+        }
+        InstructionKind::Expose => args.whitespace_list(),
+        InstructionKind::From => args.from(),
+        InstructionKind::Healthcheck => args.healthcheck()?,
+        InstructionKind::Maintainer
+        | InstructionKind::Stopsignal
+        | InstructionKind::User
+        | InstructionKind::Workdir => args.text(),
+        InstructionKind::Onbuild => args.onbuild(depth)?,
+        InstructionKind::Unknown => args.unknown(),
+    };
+
+    Ok(Instruction {
+        kind,
+        keyword,
+        flags,
+        args: parsed_args,
+        args_range: map.range_to_file(args.range),
+        logical_args: args.range,
+        heredocs: Vec::new(),
+        range: map.range_to_file(line),
+        logical: String::new(),
+        map: OffsetMap::default(),
+        empty_continuation_lines: Vec::new(),
+        start_line: 0,
+        end_line: 0,
+        invalid: false,
+    })
+}
+
+/// Splits `line` into its keyword and the rest after the blanks that follow it.
+fn split_keyword(logical: &str, line: TextRange) -> (TextRange, TextRange) {
+    let line_text = line.slice(logical);
+    let keyword_len = line_text.find(is_ws_delim).unwrap_or(line_text.len());
     let after_keyword = &line_text[keyword_len..];
     let rest_start = line.start()
         + keyword_len
         + (after_keyword.len() - after_keyword.trim_start_matches(is_ws_delim).len());
-    let rest = TextRange::new(rest_start.min(line.end()), line.end());
+    (
+        TextRange::new(line.start(), line.start() + keyword_len),
+        TextRange::new(rest_start.min(line.end()), line.end()),
+    )
+}
 
+/// The `--name[=value]` flags that start `rest`, and where the arguments after them start.
+fn parse_flags(logical: &str, map: &OffsetMap, rest: TextRange) -> (Vec<Flag>, usize) {
     let (raw_flags, args_start) = if rest.is_empty() {
         (Vec::new(), rest.end())
     } else {
@@ -584,206 +641,221 @@ fn parse_instruction(
             }
         })
         .collect();
-    let args = trim_space(
-        logical,
-        TextRange::new(args_start.min(line.end()), line.end()),
-    );
-    let args_range = map.range_to_file(args);
-    let instruction_range = map.range_to_file(line);
-    let invalid_json = || {
+    (flags, args_start)
+}
+
+/// An instruction's arguments, after its keyword and flags: `range` of the logical line,
+/// which `map` takes to the file. Its methods are BuildKit's line parsers, one per family.
+#[derive(Clone, Copy)]
+struct ArgsText<'a> {
+    logical: &'a str,
+    map: &'a OffsetMap,
+    range: TextRange,
+    escape: char,
+}
+
+impl ArgsText<'_> {
+    fn span(&self, range: TextRange) -> Span {
+        span(self.logical, self.map, range)
+    }
+
+    fn whitespace_spans(&self) -> Vec<Span> {
+        split_ws(self.logical, self.range, 0)
+            .into_iter()
+            .map(|r| self.span(r))
+            .collect()
+    }
+
+    fn invalid_json(&self) -> ParseError {
         (
             "a JSON array in this instruction must hold only strings".to_string(),
-            Some(map.range_to_file(args)),
+            Some(self.map.range_to_file(self.range)),
         )
-    };
+    }
 
-    let parsed_args = match kind {
-        InstructionKind::Add | InstructionKind::Copy | InstructionKind::Volume => {
-            match parse_json_array(logical, args) {
-                Ok((items, _)) => Args::List {
-                    json: true,
-                    items: json_spans(items, map),
-                },
-                Err(JsonError::NotStringArray) => return Err(invalid_json()),
-                Err(JsonError::NotJson) if args.is_empty() => Args::Empty,
-                Err(JsonError::NotJson) => Args::List {
-                    json: false,
-                    items: split_ws(logical, args, 0)
-                        .into_iter()
-                        .map(|r| span(logical, map, r))
-                        .collect(),
-                },
-            }
+    /// `ADD`, `COPY`, `VOLUME`: BuildKit's `parseMaybeJSONToList`, a JSON array of strings
+    /// or else words split at whitespace.
+    fn json_or_list(&self) -> Result<Args, ParseError> {
+        Ok(match parse_json_array(self.logical, self.range) {
+            Ok((items, _)) => Args::List {
+                json: true,
+                items: json_spans(items, self.map),
+            },
+            Err(JsonError::NotStringArray) => return Err(self.invalid_json()),
+            Err(JsonError::NotJson) if self.range.is_empty() => Args::Empty,
+            Err(JsonError::NotJson) => Args::List {
+                json: false,
+                items: self.whitespace_spans(),
+            },
+        })
+    }
+
+    /// `CMD`, `ENTRYPOINT`, `RUN`, `SHELL`: BuildKit's `parseMaybeJSON`, exec or shell form.
+    fn json_or_shell(&self) -> Result<Args, ParseError> {
+        let form =
+            maybe_json(self.logical, self.map, self.range).map_err(|_| self.invalid_json())?;
+        Ok(match form {
+            Some(form) => Args::Command(form),
+            None => Args::Empty,
+        })
+    }
+
+    /// `ARG`: BuildKit's `parseNameOrNameVal`, words that are `name` or `name=value`.
+    fn names_or_pairs(&self) -> Args {
+        let words = parse_words(self.logical, self.range, self.escape);
+        if words.is_empty() {
+            return Args::Empty;
         }
-        InstructionKind::Cmd
-        | InstructionKind::Entrypoint
-        | InstructionKind::Run
-        | InstructionKind::Shell => {
-            match maybe_json(logical, map, args).map_err(|_| invalid_json())? {
-                Some(form) => Args::Command(form),
-                None => Args::Empty,
-            }
+        Args::Pairs(
+            words
+                .into_iter()
+                .map(|(r, w)| split_pair(self.logical, self.map, r, &w))
+                .collect(),
+        )
+    }
+
+    /// `ENV`, `LABEL`: BuildKit's `parseNameVal`. The first word decides the form: with an
+    /// `=`, every word must be a `name=value` pair; without, it is the legacy `name value`.
+    fn name_value_pairs(
+        &self,
+        kind: InstructionKind,
+        instruction_range: TextRange,
+    ) -> Result<Args, ParseError> {
+        let words = parse_words(self.logical, self.range, self.escape);
+        let key = kind.as_str();
+        let Some((_, first)) = words.first() else {
+            return Ok(Args::Empty);
+        };
+        if !first.contains('=') {
+            return self.legacy_pair(key, instruction_range);
         }
-        InstructionKind::Arg => {
-            let words = parse_words(logical, args, escape);
-            if words.is_empty() {
-                Args::Empty
-            } else {
-                Args::Pairs(
-                    words
-                        .into_iter()
-                        .map(|(r, w)| split_pair(logical, map, r, &w))
-                        .collect(),
-                )
+        let mut pairs = Vec::with_capacity(words.len());
+        for (r, w) in words {
+            if !w.contains('=') {
+                return Err((
+                    format!("`{key}` expects `name=value` pairs, but `{w}` has no `=`"),
+                    Some(self.map.range_to_file(r)),
+                ));
             }
+            pairs.push(split_pair(self.logical, self.map, r, &w));
         }
-        InstructionKind::Env | InstructionKind::Label => {
-            let words = parse_words(logical, args, escape);
-            let key = kind.as_str();
-            if words.is_empty() {
-                Args::Empty
-            } else if !words[0].1.contains('=') {
-                let parts = split_ws(logical, args, 2);
-                if parts.len() < 2 {
-                    return Err((
-                        format!("`{key}` needs a name and a value (`{key} name=value`)"),
-                        Some(instruction_range),
-                    ));
-                }
-                let (k, v) = (parts[0], parts[1]);
-                Args::Pairs(vec![KeyValue {
-                    key: span(logical, map, k),
-                    value: Some(span(logical, map, v)),
-                    legacy: true,
-                    range: map.range_to_file(k.cover(v)),
-                }])
-            } else {
-                let mut pairs = Vec::with_capacity(words.len());
-                for (r, w) in words {
-                    if !w.contains('=') {
-                        return Err((
-                            format!("`{key}` expects `name=value` pairs, but `{w}` has no `=`"),
-                            Some(map.range_to_file(r)),
-                        ));
-                    }
-                    pairs.push(split_pair(logical, map, r, &w));
-                }
-                Args::Pairs(pairs)
-            }
+        Ok(Args::Pairs(pairs))
+    }
+
+    /// `ENV name value`, `LABEL name value`: the first word is the name, and the rest of
+    /// the line, blanks and quotes included, the value.
+    fn legacy_pair(&self, key: &str, instruction_range: TextRange) -> Result<Args, ParseError> {
+        let parts = split_ws(self.logical, self.range, 2);
+        let [k, v] = parts[..] else {
+            return Err((
+                format!("`{key}` needs a name and a value (`{key} name=value`)"),
+                Some(instruction_range),
+            ));
+        };
+        Ok(Args::Pairs(vec![KeyValue {
+            key: self.span(k),
+            value: Some(self.span(v)),
+            legacy: true,
+            range: self.map.range_to_file(k.cover(v)),
+        }]))
+    }
+
+    /// `EXPOSE`: BuildKit's `parseStringsWhitespaceDelimited`.
+    fn whitespace_list(&self) -> Args {
+        if self.range.is_empty() {
+            return Args::Empty;
         }
-        InstructionKind::Expose => {
-            if args.is_empty() {
-                Args::Empty
-            } else {
-                Args::Words(
-                    split_ws(logical, args, 0)
-                        .into_iter()
-                        .map(|r| span(logical, map, r))
-                        .collect(),
-                )
-            }
+        Args::Words(self.whitespace_spans())
+    }
+
+    /// `FROM`: BuildKit's `parseStringsWhitespaceDelimited`, with `AS name` after the image
+    /// picked out.
+    fn from(&self) -> Args {
+        if self.range.is_empty() {
+            return Args::Empty;
         }
-        InstructionKind::From => {
-            if args.is_empty() {
-                Args::Empty
-            } else {
-                let words: Vec<Span> = split_ws(logical, args, 0)
-                    .into_iter()
-                    .map(|r| span(logical, map, r))
-                    .collect();
-                let mut it = words.into_iter();
-                let image = it.next();
-                let rest: Vec<Span> = it.collect();
-                if rest.len() >= 2 && rest[0].text.eq_ignore_ascii_case("as") {
-                    let mut rest = rest.into_iter();
-                    Args::From(FromArgs {
-                        image,
-                        as_keyword: rest.next(),
-                        alias: rest.next(),
-                        extra: rest.collect(),
-                    })
-                } else {
-                    Args::From(FromArgs {
-                        image,
-                        as_keyword: None,
-                        alias: None,
-                        extra: rest,
-                    })
-                }
-            }
+        let mut words = self.whitespace_spans().into_iter();
+        let image = words.next();
+        let rest: Vec<Span> = words.collect();
+        if rest.len() >= 2 && rest[0].text.eq_ignore_ascii_case("as") {
+            let mut rest = rest.into_iter();
+            Args::From(FromArgs {
+                image,
+                as_keyword: rest.next(),
+                alias: rest.next(),
+                extra: rest.collect(),
+            })
+        } else {
+            Args::From(FromArgs {
+                image,
+                as_keyword: None,
+                alias: None,
+                extra: rest,
+            })
         }
-        InstructionKind::Healthcheck => {
-            let text = args.slice(logical);
-            let sep = text.find(is_space).unwrap_or(text.len());
-            if sep == 0 {
-                Args::Empty
-            } else {
-                let after = &text[sep..];
-                let next = sep + (after.len() - after.trim_start_matches(is_space).len());
-                let kind_range = TextRange::new(args.start(), args.start() + sep);
-                let command_range = TextRange::new(args.start() + next, args.end());
-                let command =
-                    maybe_json(logical, map, command_range).map_err(|_| invalid_json())?;
-                Args::Healthcheck {
-                    kind: span(logical, map, kind_range),
-                    command,
-                }
-            }
+    }
+
+    /// `HEALTHCHECK`: BuildKit's `parseHealthConfig`, a kind (`CMD`, `NONE`) then the
+    /// command, if any, in exec or shell form.
+    fn healthcheck(&self) -> Result<Args, ParseError> {
+        let text = self.range.slice(self.logical);
+        let sep = text.find(is_space).unwrap_or(text.len());
+        if sep == 0 {
+            return Ok(Args::Empty);
         }
-        InstructionKind::Maintainer
-        | InstructionKind::Stopsignal
-        | InstructionKind::User
-        | InstructionKind::Workdir => {
-            if args.is_empty() {
-                Args::Empty
-            } else {
-                Args::Text(span(logical, map, args))
-            }
+        let next = sep + leading_blanks(&text[sep..]);
+        let kind_range = TextRange::new(self.range.start(), self.range.start() + sep);
+        let command_range = TextRange::new(self.range.start() + next, self.range.end());
+        let command =
+            maybe_json(self.logical, self.map, command_range).map_err(|_| self.invalid_json())?;
+        Ok(Args::Healthcheck {
+            kind: self.span(kind_range),
+            command,
+        })
+    }
+
+    /// `MAINTAINER`, `STOPSIGNAL`, `USER`, `WORKDIR`: BuildKit's `parseString`, the text as
+    /// it is.
+    fn text(&self) -> Args {
+        if self.range.is_empty() {
+            return Args::Empty;
         }
-        InstructionKind::Onbuild => {
-            if args.is_empty() {
-                Args::Empty
-            } else {
-                if depth >= MAX_ONBUILD_DEPTH {
-                    return Err((
-                        format!("ONBUILD nested more than {MAX_ONBUILD_DEPTH} deep"),
-                        Some(map.range_to_file(args)),
-                    ));
-                }
-                let mut inner = parse_instruction(logical, map, args, escape, depth + 1)?;
-                inner.logical = args.slice(logical).to_string();
-                inner.map = OffsetMap::contiguous(args.start(), args.len()).then(map);
-                inner.range = args_range;
-                inner.logical_args = TextRange::new(
-                    inner.logical_args.start() - args.start(),
-                    inner.logical_args.end() - args.start(),
-                );
-                Args::Onbuild(Box::new(inner))
-            }
+        Args::Text(self.span(self.range))
+    }
+
+    /// `ONBUILD`: BuildKit's `parseSubCommand`, the instruction it holds, parsed as one of
+    /// its own; `depth` counts the enclosing `ONBUILD`s.
+    fn onbuild(&self, depth: usize) -> Result<Args, ParseError> {
+        let args = self.range;
+        if args.is_empty() {
+            return Ok(Args::Empty);
         }
-        InstructionKind::Unknown => Args::Other(if args.is_empty() {
+        if depth >= MAX_ONBUILD_DEPTH {
+            return Err((
+                format!("ONBUILD nested more than {MAX_ONBUILD_DEPTH} deep"),
+                Some(self.map.range_to_file(args)),
+            ));
+        }
+        let mut inner = parse_instruction(self.logical, self.map, args, self.escape, depth + 1)?;
+        // The inner instruction's logical line is its own part of the outer one.
+        inner.logical = args.slice(self.logical).to_string();
+        inner.map = OffsetMap::contiguous(args.start(), args.len()).then(self.map);
+        inner.range = self.map.range_to_file(args);
+        inner.logical_args = TextRange::new(
+            inner.logical_args.start() - args.start(),
+            inner.logical_args.end() - args.start(),
+        );
+        Ok(Args::Onbuild(Box::new(inner)))
+    }
+
+    /// An unknown instruction: its arguments as one text, if any.
+    fn unknown(&self) -> Args {
+        Args::Other(if self.range.is_empty() {
             None
         } else {
-            Some(span(logical, map, args))
-        }),
-    };
-
-    Ok(Instruction {
-        kind,
-        keyword,
-        flags,
-        args: parsed_args,
-        args_range,
-        logical_args: args,
-        heredocs: Vec::new(),
-        range: instruction_range,
-        logical: String::new(),
-        map: OffsetMap::default(),
-        empty_continuation_lines: Vec::new(),
-        start_line: 0,
-        end_line: 0,
-        invalid: false,
-    })
+            Some(self.span(self.range))
+        })
+    }
 }
 
 fn json_spans(items: Vec<(TextRange, String)>, map: &OffsetMap) -> Vec<Span> {
