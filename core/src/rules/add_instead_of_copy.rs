@@ -1,5 +1,5 @@
-use super::Checker;
 use super::helpers::match_case;
+use super::{Checker, Onbuild};
 use crate::collections::StrMap;
 use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::model::expand;
@@ -84,7 +84,7 @@ fn is_archive(s: &str) -> bool {
 
 pub(super) fn check(c: &Checker) {
     let mut vars: StrMap<Option<String>> = StrMap::new();
-    for (_, ins) in c.instructions() {
+    for (_, ins) in c.walk(Onbuild::Trigger) {
         match (ins.kind, &ins.args) {
             (InstructionKind::From, _) => vars = c.model.global_args.clone(),
             (InstructionKind::Arg | InstructionKind::Env, Args::Pairs(pairs)) => {

@@ -1,4 +1,4 @@
-use super::Checker;
+use super::{Checker, Onbuild};
 use crate::syntax::{Args, InstructionKind};
 
 declare_rule! {
@@ -42,7 +42,7 @@ fn is_git(url: &str) -> bool {
 }
 
 pub(super) fn check(c: &Checker) {
-    for (_, ins) in c.instructions() {
+    for (_, ins) in c.walk(Onbuild::Trigger) {
         if ins.kind != InstructionKind::Add || ins.flag("checksum").is_some() {
             continue;
         }

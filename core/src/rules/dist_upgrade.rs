@@ -1,4 +1,4 @@
-use super::Checker;
+use super::{Checker, Onbuild};
 use crate::syntax::InstructionKind;
 
 declare_rule! {
@@ -36,7 +36,7 @@ declare_rule! {
 }
 
 pub(super) fn check(c: &Checker) {
-    for (index, ins) in c.instructions() {
+    for (index, ins) in c.walk(Onbuild::Trigger) {
         if ins.kind != InstructionKind::Run {
             continue;
         }

@@ -1,4 +1,4 @@
-use super::Checker;
+use super::{Checker, Onbuild};
 use crate::syntax::{Args, InstructionKind};
 
 declare_rule! {
@@ -43,7 +43,7 @@ fn is_socket(path: &str) -> bool {
 const MESSAGE: &str = "The Docker socket is mounted, which gives root access to the host";
 
 pub(super) fn check(c: &Checker) {
-    for (_, ins) in c.instructions() {
+    for (_, ins) in c.walk(Onbuild::Trigger) {
         match (ins.kind, &ins.args) {
             // Ex) VOLUME /var/run/docker.sock
             (InstructionKind::Volume, Args::List { items, .. }) => {

@@ -1,4 +1,4 @@
-use super::Checker;
+use super::{Checker, Onbuild};
 use crate::diagnostic::{Edit, Fix};
 use crate::syntax::{Args, InstructionKind};
 use crate::text::TextRange;
@@ -43,7 +43,7 @@ declare_rule! {
 
 pub(super) fn check(c: &Checker) {
     let text = c.text();
-    for (_, ins) in c.instructions() {
+    for (_, ins) in c.walk(Onbuild::Trigger) {
         if ins.kind != InstructionKind::Expose {
             continue;
         }

@@ -1,4 +1,4 @@
-use super::Checker;
+use super::{Checker, Onbuild};
 use crate::syntax::{Args, InstructionKind};
 
 declare_rule! {
@@ -36,7 +36,7 @@ declare_rule! {
 }
 
 pub(super) fn check(c: &Checker) {
-    for (_, ins) in c.instructions() {
+    for (_, ins) in c.walk(Onbuild::Trigger) {
         if ins.kind != InstructionKind::Expose {
             continue;
         }

@@ -1,4 +1,4 @@
-use super::Checker;
+use super::{Checker, Onbuild};
 use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::syntax::InstructionKind;
 
@@ -44,7 +44,7 @@ declare_rule! {
 pub(super) fn check(c: &Checker) {
     let text = c.text();
     let escape = c.parsed.escape;
-    for (_, ins) in c.instructions() {
+    for (_, ins) in c.walk(Onbuild::Trigger) {
         if !matches!(ins.kind, InstructionKind::Env | InstructionKind::Label) {
             continue;
         }

@@ -1,4 +1,4 @@
-use super::Checker;
+use super::{Checker, Onbuild};
 use crate::diagnostic::{Edit, Fix};
 use crate::syntax::{Args, InstructionKind};
 
@@ -43,7 +43,7 @@ declare_rule! {
 
 pub(super) fn check(c: &Checker) {
     let escape = c.parsed.escape;
-    for (_, ins) in c.instructions() {
+    for (_, ins) in c.walk(Onbuild::Trigger) {
         if ins.kind != InstructionKind::Maintainer {
             continue;
         }

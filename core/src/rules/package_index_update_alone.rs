@@ -1,4 +1,4 @@
-use super::Checker;
+use super::{Checker, Onbuild};
 use crate::shell::Command;
 use crate::syntax::InstructionKind;
 
@@ -76,7 +76,7 @@ fn inert(cmd: &Command) -> bool {
 }
 
 pub(super) fn check(c: &Checker) {
-    for (index, ins) in c.instructions() {
+    for (index, ins) in c.walk(Onbuild::Trigger) {
         if ins.kind != InstructionKind::Run {
             continue;
         }

@@ -1,4 +1,4 @@
-use super::Checker;
+use super::{Checker, Onbuild};
 
 declare_rule! {
     /// ## What it does
@@ -41,7 +41,7 @@ const POINTLESS: &[&str] = &[
 ];
 
 pub(super) fn check(c: &Checker) {
-    for (index, _) in c.instructions() {
+    for (index, _) in c.walk(Onbuild::Trigger) {
         let Some(script) = c.script(index) else {
             continue;
         };

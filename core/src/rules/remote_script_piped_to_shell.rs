@@ -1,4 +1,4 @@
-use super::Checker;
+use super::{Checker, Onbuild};
 use crate::shell::Command;
 use crate::syntax::InstructionKind;
 
@@ -58,7 +58,7 @@ fn runs_shell(cmd: &Command) -> bool {
 
 pub(super) fn check(c: &Checker) {
     let text = c.text();
-    for (index, ins) in c.instructions() {
+    for (index, ins) in c.walk(Onbuild::Trigger) {
         if ins.kind != InstructionKind::Run {
             continue;
         }

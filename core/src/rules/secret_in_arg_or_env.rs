@@ -1,4 +1,4 @@
-use super::Checker;
+use super::{Checker, Onbuild};
 use crate::syntax::{Args, InstructionKind};
 
 declare_rule! {
@@ -197,7 +197,7 @@ pub(super) fn is_secret_name(name: &str) -> bool {
 }
 
 pub(super) fn check(c: &Checker) {
-    for (index, ins) in c.instructions() {
+    for (index, ins) in c.walk(Onbuild::Trigger) {
         match (ins.kind, &ins.args) {
             // Ex) ARG NPM_TOKEN  /  ENV DB_PASSWORD=x
             (InstructionKind::Arg | InstructionKind::Env, Args::Pairs(pairs)) => {

@@ -1,4 +1,4 @@
-use super::Checker;
+use super::{Checker, Onbuild};
 use crate::diagnostic::{Edit, Fix};
 use crate::syntax::json::quote_into;
 use crate::syntax::{Args, CommandForm, InstructionKind};
@@ -60,7 +60,7 @@ declare_rule! {
 }
 
 pub(super) fn check(c: &Checker) {
-    for (_, ins) in c.instructions() {
+    for (_, ins) in c.walk(Onbuild::Trigger) {
         if !matches!(ins.kind, InstructionKind::Cmd | InstructionKind::Entrypoint) {
             continue;
         }

@@ -1,5 +1,5 @@
-use super::Checker;
 use super::helpers::word_deletion;
+use super::{Checker, Onbuild};
 use crate::diagnostic::{Edit, Fix};
 use crate::syntax::InstructionKind;
 
@@ -69,7 +69,7 @@ fn bypass_flag(manager: &str, flag: &str) -> bool {
 pub(super) fn check(c: &Checker) {
     let text = c.text();
     let escape = c.parsed.escape;
-    for (index, ins) in c.instructions() {
+    for (index, ins) in c.walk(Onbuild::Trigger) {
         if ins.kind != InstructionKind::Run {
             continue;
         }

@@ -1,5 +1,5 @@
-use super::Checker;
 use super::helpers::{configures_rpm_repos, word_deletion};
+use super::{Checker, Onbuild};
 use crate::diagnostic::{Edit, Fix};
 use crate::shell::Command;
 use crate::syntax::{Args, InstructionKind};
@@ -238,7 +238,7 @@ fn check_command(c: &Checker, cmd: &Command) {
 
 pub(super) fn check(c: &Checker) {
     let escape = c.parsed.escape;
-    for (index, ins) in c.instructions() {
+    for (index, ins) in c.walk(Onbuild::Trigger) {
         match (ins.kind, &ins.args) {
             // Ex) ENV NODE_TLS_REJECT_UNAUTHORIZED=0
             (InstructionKind::Env | InstructionKind::Arg, Args::Pairs(pairs)) => {

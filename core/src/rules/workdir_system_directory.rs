@@ -1,4 +1,4 @@
-use super::Checker;
+use super::{Checker, Onbuild};
 use crate::syntax::{Args, InstructionKind};
 
 declare_rule! {
@@ -38,7 +38,7 @@ declare_rule! {
 const SYSTEM_DIRS: &[&str] = &["/proc", "/sys", "/dev", "/boot", "/initrd", "/lost+found"];
 
 pub(super) fn check(c: &Checker) {
-    for (_, ins) in c.instructions() {
+    for (_, ins) in c.walk(Onbuild::Trigger) {
         if ins.kind != InstructionKind::Workdir {
             continue;
         }

@@ -1,12 +1,12 @@
 //! Walking RUN instructions and what they mount: which instructions run, which run a
 //! command, and their cache mounts.
 
-use crate::rules::Checker;
+use crate::rules::{Checker, Onbuild};
 use crate::syntax::{Instruction, InstructionKind};
 
 /// Indices of the RUN instructions, ONBUILD RUN included.
 pub(crate) fn runs(c: &Checker) -> Vec<usize> {
-    c.instructions()
+    c.walk(Onbuild::Trigger)
         .filter(|(_, ins)| ins.kind == InstructionKind::Run)
         .map(|(i, _)| i)
         .collect()
