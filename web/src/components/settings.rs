@@ -7,7 +7,7 @@ use crate::settings_form::{enabled, parse_list, set_enabled, set_severity, sever
 use crate::state::{Action, Notice};
 use dockcoach_core::config::{parse_dockcoach_toml, parse_hadolint_yaml, to_dockcoach_toml};
 use dockcoach_core::settings::Date;
-use dockcoach_core::{Settings, Severity, rules};
+use dockcoach_core::{FailOn, Settings, Severity, rules};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -52,16 +52,12 @@ fn sync_selects(settings: &Settings) {
         let value = severity_override(settings, meta).map_or("default", |s| s.as_str());
         set(&format!("sev-{}", meta.code), value);
     }
-    set("failure-threshold", &threshold_value(settings));
+    set("failure-threshold", threshold_value(settings));
 }
 
-fn threshold_value(s: &Settings) -> String {
-    if s.no_fail {
-        "none".to_string()
-    } else {
-        s.failure_threshold
-            .map_or("default".to_string(), |t| t.as_str().to_string())
-    }
+/// The failure-threshold select's value: `default` or a `failure-threshold` value.
+fn threshold_value(s: &Settings) -> &'static str {
+    s.fail_on.map_or("default", FailOn::as_str)
 }
 
 #[function_component(SettingsPanel)]
@@ -100,8 +96,7 @@ pub fn settings_panel(props: &SettingsProps) -> Html {
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlSelectElement>().value();
             update(Box::new(move |s: &mut Settings| {
-                s.no_fail = v == "none";
-                s.failure_threshold = Severity::parse(&v);
+                s.fail_on = FailOn::parse(&v);
             }));
         })
     };
