@@ -223,6 +223,25 @@ fn import_into(on_action: &Callback<Action>, text: &str, format: Format, done: S
     }
 }
 
+/// Imports the config file chosen in the file input (`.yaml`/`.yml` as hadolint's).
+fn on_config_file(on_action: &Callback<Action>) -> Callback<Event> {
+    let on_action = on_action.clone();
+    Callback::from(move |e: Event| {
+        let Some(file) = dom::take_file(&e) else {
+            return;
+        };
+        let on_action = on_action.clone();
+        spawn_local(async move {
+            let Some(text) = file.read().await else {
+                on_action.emit(Action::Notice(Notice::error("The file could not be read.")));
+                return;
+            };
+            let done = format!("Settings imported from {}.", file.name);
+            import_into(&on_action, &text, Format::of_file(&file.name), done);
+        });
+    })
+}
+
 /// The `dockcoach.toml` box: edit or paste and import (as TOML or `.hadolint.yaml`),
 /// open a file, download, back to the defaults.
 fn config_io(
@@ -241,23 +260,7 @@ fn config_io(
             import_into(&on_action, &draft, format, "Settings imported.".into())
         })
     };
-    let on_file = {
-        let on_action = on_action.clone();
-        Callback::from(move |e: Event| {
-            let Some(file) = dom::take_file(&e) else {
-                return;
-            };
-            let on_action = on_action.clone();
-            spawn_local(async move {
-                let Some(text) = file.read().await else {
-                    on_action.emit(Action::Notice(Notice::error("The file could not be read.")));
-                    return;
-                };
-                let done = format!("Settings imported from {}.", file.name);
-                import_into(&on_action, &text, Format::of_file(&file.name), done);
-            });
-        })
-    };
+    let on_file = on_config_file(on_action);
     let on_export = {
         let s = settings.clone();
         Callback::from(move |_| {
