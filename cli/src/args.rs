@@ -2,6 +2,7 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use dockcoach_core::settings::Date;
+use dockcoach_core::{FailOn, Severity};
 use std::path::PathBuf;
 
 const LINT_AFTER_HELP: &str = "\
@@ -214,6 +215,18 @@ pub enum Threshold {
     /// Never fail because of findings.
     #[value(alias = "ignore")]
     None,
+}
+
+impl From<Threshold> for FailOn {
+    fn from(threshold: Threshold) -> FailOn {
+        match threshold {
+            Threshold::Error => FailOn::AtLeast(Severity::Error),
+            Threshold::Warning => FailOn::AtLeast(Severity::Warning),
+            Threshold::Info => FailOn::AtLeast(Severity::Info),
+            Threshold::Style => FailOn::AtLeast(Severity::Style),
+            Threshold::None => FailOn::Never,
+        }
+    }
 }
 
 fn parse_rule(name: &str) -> Result<String, String> {

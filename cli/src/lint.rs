@@ -1,10 +1,10 @@
 //! `dockcoach lint`: read the inputs, lint or fix them, report, and pick the exit code.
 
-use crate::args::{LintArgs, Threshold};
+use crate::args::LintArgs;
 use crate::discover::{self, Input, Source, io_message};
 use crate::fixing;
 use crate::output::{self, Context, FileReport, style};
-use dockcoach_core::{Applicability, FixResult, Settings, Severity, config};
+use dockcoach_core::{Applicability, FailOn, FixResult, Settings, config};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -120,27 +120,13 @@ pub fn run(args: &LintArgs) -> i32 {
     if action == Action::Diff {
         return if run.changed { EXIT_FINDINGS } else { EXIT_OK };
     }
-    if fails(&settings, &run.reports) {
+    let fail_on = settings.fail_on.unwrap_or_default();
+    if fail_on.fails(run.reports.iter().flat_map(|r| &r.diagnostics)) {
         EXIT_FINDINGS
     } else {
         EXIT_OK
     }
 }
-
-/// True when a reported finding is at or above the failure threshold.
-fn fails(settings: &Settings, reports: &[FileReport]) -> bool {
-    if settings.no_fail {
-        return false;
-    }
-    let threshold = settings.failure_threshold.unwrap_or(DEFAULT_THRESHOLD);
-    reports
-        .iter()
-        .flat_map(|r| &r.diagnostics)
-        .any(|d| d.severity >= threshold)
-}
-
-/// hadolint's default: `style` findings alone do not fail a run.
-pub const DEFAULT_THRESHOLD: Severity = Severity::Info;
 
 impl Run<'_> {
     fn process(&mut self, input: &Input) {
@@ -400,21 +386,11 @@ fn apply_flags(settings: &mut Settings, args: &LintArgs) {
             settings.ignored.push(rule.clone());
         }
     }
-    match args.failure_threshold {
-        Some(Threshold::None) => settings.no_fail = true,
-        Some(threshold) => {
-            settings.no_fail = false;
-            settings.failure_threshold = Some(match threshold {
-                Threshold::Error => Severity::Error,
-                Threshold::Warning => Severity::Warning,
-                Threshold::Info => Severity::Info,
-                Threshold::Style | Threshold::None => Severity::Style,
-            });
-        }
-        None => {}
+    if let Some(threshold) = args.failure_threshold {
+        settings.fail_on = Some(threshold.into());
     }
     if args.no_fail {
-        settings.no_fail = true;
+        settings.fail_on = Some(FailOn::Never);
     }
     if let Some(today) = args.today {
         settings.today = Some(today);

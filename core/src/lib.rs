@@ -44,7 +44,7 @@ pub mod shell_oracle {
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 pub use fix::{FixResult, fix};
 pub use rules::{Category, FixAvailability, RuleMeta, rules};
-pub use settings::Settings;
+pub use settings::{FailOn, Settings};
 pub use syntax::{Parsed, parse, parse_bytes};
 pub use text::{LineCol, LineIndex, PositionEncoding, TextRange};
 

@@ -11,6 +11,7 @@ import { StreamLanguage, syntaxHighlighting, HighlightStyle } from '@codemirror/
 import { tags } from '@lezer/highlight';
 import { dockerFile } from '@codemirror/legacy-modes/mode/dockerfile';
 import { setDiagnostics, lintGutter } from '@codemirror/lint';
+import { readMark, readOptions, readRange } from './contract.js';
 
 // Marks the changes the app makes itself, so they are not reported back as typing.
 const fromApp = Annotation.define();
@@ -36,34 +37,38 @@ const lineKeys = [
   { key: 'Mod-/', run: toggleComment },
 ];
 
-const SEVERITY = { error: 'error', warning: 'warning', info: 'info', style: 'hint' };
-
 function pos(doc, line, col) {
   const l = doc.line(Math.max(1, Math.min(line, doc.lines)));
   return Math.min(l.from + Math.max(0, col - 1), l.to);
 }
 
-function message(d) {
+// A mark's hover (a mark from readMark).
+function message(mark) {
   const box = document.createElement('div');
   box.className = 'cm-dc-message';
   const code = document.createElement('strong');
-  code.textContent = `${d.code} `;
-  box.append(code, document.createTextNode(d.message));
+  code.textContent = `${mark.code} `;
+  box.append(code, document.createTextNode(mark.message));
   const link = document.createElement('a');
-  link.href = `#rules/${encodeURIComponent(d.code)}`;
-  link.textContent = ` About ${d.code}`;
+  link.href = `#rules/${encodeURIComponent(mark.code)}`;
+  link.textContent = ` About ${mark.code}`;
   box.append(document.createElement('br'), link);
-  if (d.fixTitle) {
+  if (mark.fix) {
     const fix = document.createElement('div');
     fix.className = 'cm-dc-fix';
-    fix.textContent = `Fix${d.fixUnsafe ? ' (unsafe)' : ''}: ${d.fixTitle}`;
+    fix.textContent = `Fix${mark.fix.unsafe ? ' (unsafe)' : ''}: ${mark.fix.title}`;
     box.append(fix);
   }
   return box;
 }
 
+// The messages from Rust are JSON texts (web/src/editor_contract.rs), read by contract.js.
+// Rust makes editors with createEditor (below).
 export class Editor {
-  constructor(parent, text, label, onChange, onFix, delayMs) {
+  // `options`: EditorOptions. `onChange(text)` gets the whole text after typing, `onFix(index)`
+  // the index of the mark whose Fix button was pressed.
+  constructor(parent, options, onChange, onFix) {
+    const { text, label, delayMs } = readOptions(JSON.parse(options));
     this.onChange = onChange;
     this.onFix = onFix;
     this.delayMs = delayMs;
@@ -113,28 +118,31 @@ export class Editor {
     });
   }
 
-  // `list`: [{index, code, message, severity, line, column, endLine, endColumn, fixTitle, fixUnsafe}]
-  setDiagnostics(list) {
+  // `marks`: a JSON list of Marks.
+  setMarks(marks) {
     const doc = this.view.state.doc;
-    const diagnostics = list.map((d) => {
-      const from = pos(doc, d.line, d.column);
-      const to = Math.max(from, pos(doc, d.endLine, d.endColumn));
+    const diagnostics = JSON.parse(marks).map(readMark).map((mark) => {
+      const { range } = mark;
+      const from = pos(doc, range.line, range.column);
+      const to = Math.max(from, pos(doc, range.endLine, range.endColumn));
       const out = {
         from, to,
-        severity: SEVERITY[d.severity] || 'info',
-        source: d.code,
-        message: `${d.code}: ${d.message}`,
-        renderMessage: () => message(d),
+        severity: mark.severity,
+        source: mark.code,
+        message: `${mark.code}: ${mark.message}`,
+        renderMessage: () => message(mark),
       };
-      if (d.fixTitle) {
-        out.actions = [{ name: d.fixUnsafe ? 'Fix (unsafe)' : 'Fix', apply: () => this.onFix(d.index) }];
+      if (mark.fix) {
+        out.actions = [{ name: mark.fix.unsafe ? 'Fix (unsafe)' : 'Fix', apply: () => this.onFix(mark.index) }];
       }
       return out;
     });
     this.view.dispatch(setDiagnostics(this.view.state, diagnostics));
   }
 
-  select(line, column, endLine, endColumn) {
+  // `range`: a JSON Range.
+  select(range) {
+    const { line, column, endLine, endColumn } = readRange(JSON.parse(range));
     const doc = this.view.state.doc;
     const anchor = pos(doc, line, column);
     const head = Math.max(anchor, pos(doc, endLine, endColumn));
@@ -145,4 +153,8 @@ export class Editor {
   focus() { this.view.focus(); }
 
   destroy() { clearTimeout(this.timer); this.view.destroy(); }
+}
+
+export function createEditor(parent, options, onChange, onFix) {
+  return new Editor(parent, options, onChange, onFix);
 }

@@ -7,7 +7,9 @@
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 
 mod diff;
+mod editor_contract;
 mod examples;
+mod json;
 mod markdown;
 mod report;
 mod service;

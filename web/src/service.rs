@@ -52,13 +52,12 @@ impl Analysis {
             .collect()
     }
 
-    /// True when a finding is at or above the failure threshold (the CLI's exit 1).
+    /// True when the findings fail a run under `settings` (the CLI's exit 1).
     pub fn fails(&self, settings: &Settings) -> bool {
-        if settings.no_fail {
-            return false;
-        }
-        let threshold = settings.failure_threshold.unwrap_or(Severity::Info);
-        self.findings.iter().any(|f| f.severity >= threshold)
+        settings
+            .fail_on
+            .unwrap_or_default()
+            .fails(&self.diagnostics)
     }
 
     /// The number of findings with a fix the mode applies.
@@ -197,6 +196,7 @@ pub fn fix_all(text: &str, settings: &Settings, mode: Applicability) -> Fixed {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+    use dockcoach_core::FailOn;
 
     const TEXT: &str = "FROM python:3.12 AS build\nADD app.py /app/\nRUN apt-get install -y curl\n";
 
@@ -249,9 +249,17 @@ mod tests {
         let a = analyze(TEXT, &Settings::default());
         assert!(a.fails(&Settings::default()));
         let never = Settings {
-            no_fail: true,
+            fail_on: Some(FailOn::Never),
             ..Settings::default()
         };
         assert!(!a.fails(&never));
+        let errors_only = Settings {
+            fail_on: Some(FailOn::AtLeast(Severity::Error)),
+            ..Settings::default()
+        };
+        assert_eq!(
+            a.fails(&errors_only),
+            a.findings.iter().any(|f| f.severity == Severity::Error)
+        );
     }
 }

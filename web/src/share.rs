@@ -5,7 +5,7 @@
 //! and a small deflate stream can expand to gigabytes.
 
 use dockcoach_core::settings::Level;
-use dockcoach_core::{Settings, rules};
+use dockcoach_core::{FailOn, Settings, rules};
 use std::fmt;
 
 /// The fragment prefix of a version-1 share link.
@@ -247,10 +247,8 @@ pub fn settings_to_query(settings: &Settings, unsafe_fixes: bool) -> String {
             .collect();
         pairs.push(("severity", items.join(",")));
     }
-    if settings.no_fail {
-        pairs.push(("fail", "none".into()));
-    } else if let Some(s) = settings.failure_threshold {
-        pairs.push(("fail", s.as_str().into()));
+    if let Some(fail_on) = settings.fail_on {
+        pairs.push(("fail", fail_on.as_str().into()));
     }
     if !settings.trusted_registries.is_empty() {
         pairs.push(("registries", settings.trusted_registries.join(",")));
@@ -330,14 +328,11 @@ pub fn parse_query(query: &str) -> UrlState {
             }
             "fail" => {
                 any_setting = true;
-                match value.as_str() {
-                    "none" => settings.no_fail = true,
-                    other => match dockcoach_core::Severity::parse(other) {
-                        Some(s) => settings.failure_threshold = Some(s),
-                        None => state
-                            .errors
-                            .push(format!("fail: unknown severity `{other}`")),
-                    },
+                match FailOn::parse(&value) {
+                    Some(fail_on) => settings.fail_on = Some(fail_on),
+                    None => state
+                        .errors
+                        .push(format!("fail: unknown severity `{value}`")),
                 }
             }
             "registries" => {
@@ -440,7 +435,7 @@ mod tests {
     fn settings_round_trip_through_the_query() {
         let mut settings = Settings {
             ignored: vec!["DL3006".into(), "DL3020".into()],
-            failure_threshold: Some(Severity::Warning),
+            fail_on: Some(FailOn::AtLeast(Severity::Warning)),
             trusted_registries: vec!["docker.io".into(), "ghcr.io".into()],
             trusted_publishers: vec!["bitnami".into()],
             today: Date::parse("2026-02-03"),

@@ -1,5 +1,6 @@
 //! The app state, every action that changes it, and the one reducer that applies them.
 
+use crate::editor_contract::Range;
 use crate::service::{self, Analysis, Fixed};
 use dockcoach_core::{Applicability, Settings};
 use std::rc::Rc;
@@ -65,7 +66,7 @@ impl Notice {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Selection {
     pub rev: u64,
-    pub range: (u32, u32, u32, u32),
+    pub range: Range,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -233,7 +234,12 @@ impl Reducible for AppState {
                 let rev = s.selection.as_ref().map_or(1, |sel| sel.rev + 1);
                 s.selection = Some(Selection {
                     rev,
-                    range: (f.line, f.column, f.end_line, f.end_column),
+                    range: Range {
+                        line: f.line,
+                        column: f.column,
+                        end_line: f.end_line,
+                        end_column: f.end_column,
+                    },
                 });
             }
             Action::SetTheme(theme) => s.theme = theme,

@@ -45,7 +45,7 @@ mod toml_tests;
 mod yaml_tests;
 
 use crate::diagnostic::{Applicability, Severity};
-use crate::settings::{Date, LabelType, Level, Settings};
+use crate::settings::{Date, FailOn, LabelType, Level, Settings};
 use std::fmt;
 use toml::Value;
 use yaml::Yaml;
@@ -134,18 +134,14 @@ pub fn parse_dockcoach_toml(text: &str) -> Result<Settings, ConfigError> {
         match key {
             "failure-threshold" => {
                 let name = toml_str(key, value)?;
-                match threshold(name) {
-                    Some(Threshold::Never) => settings.no_fail = true,
-                    Some(Threshold::At(severity)) => settings.failure_threshold = Some(severity),
-                    None => {
-                        return Err(ConfigError::new(
-                            key,
-                            format!(
-                                "unknown severity `{name}` (expected one of: {SEVERITY_NAMES}, none)"
-                            ),
-                        ));
-                    }
-                }
+                settings.fail_on = Some(FailOn::parse(name).ok_or_else(|| {
+                    ConfigError::new(
+                        key,
+                        format!(
+                            "unknown severity `{name}` (expected one of: {SEVERITY_NAMES}, none)"
+                        ),
+                    )
+                })?);
             }
             "ignore" => {
                 for (i, name) in toml_str_list(key, value)?.into_iter().enumerate() {
@@ -214,12 +210,10 @@ pub fn parse_dockcoach_toml(text: &str) -> Result<Settings, ConfigError> {
 /// equal settings. Only keys that differ from the defaults are written.
 pub fn to_dockcoach_toml(settings: &Settings) -> String {
     let mut out = String::from("# dockcoach configuration\n");
-    if settings.no_fail {
-        out.push_str("failure-threshold = \"none\"\n");
-    } else if let Some(severity) = settings.failure_threshold {
+    if let Some(fail_on) = settings.fail_on {
         out.push_str(&format!(
             "failure-threshold = {}\n",
-            quote(severity.as_str())
+            quote(fail_on.as_str())
         ));
     }
     if !settings.ignored.is_empty() {
@@ -366,7 +360,7 @@ fn dockcoach_hint(key: &str) -> Option<&'static str> {
 /// Rule codes that dockcoach does not know (ShellCheck's `SC....`, hadolint rules without
 /// a dockcoach equivalent) are skipped, because the same file also configures hadolint.
 /// The keys that only change hadolint's output (`no-color`, `format`, `verbose`) are
-/// accepted and ignored; `no-fail: true` sets [`Settings::no_fail`]. Unknown keys are
+/// accepted and ignored; `no-fail: true` sets [`Settings::fail_on`] to [`FailOn::Never`]. Unknown keys are
 /// errors.
 pub fn parse_hadolint_yaml(text: &str) -> Result<Settings, ConfigError> {
     let root = yaml::parse(text).map_err(|err| {
@@ -379,6 +373,7 @@ pub fn parse_hadolint_yaml(text: &str) -> Result<Settings, ConfigError> {
         )
     })?;
     let mut settings = Settings::default();
+    let mut no_fail = false;
     let map = match &root {
         Yaml::Null => return Ok(settings),
         Yaml::Map(map) => map,
@@ -401,18 +396,14 @@ pub fn parse_hadolint_yaml(text: &str) -> Result<Settings, ConfigError> {
         match key.as_str() {
             "failure-threshold" => {
                 let name = yaml_str(&key, value)?;
-                match threshold(&name) {
-                    Some(Threshold::Never) => settings.no_fail = true,
-                    Some(Threshold::At(severity)) => settings.failure_threshold = Some(severity),
-                    None => {
-                        return Err(ConfigError::new(
-                            &key,
-                            format!(
-                                "unknown severity `{name}` (expected one of: {SEVERITY_NAMES}, ignore, none)"
-                            ),
-                        ));
-                    }
-                }
+                settings.fail_on = Some(FailOn::parse(&name).ok_or_else(|| {
+                    ConfigError::new(
+                        &key,
+                        format!(
+                            "unknown severity `{name}` (expected one of: {SEVERITY_NAMES}, ignore, none)"
+                        ),
+                    )
+                })?);
             }
             "ignored" => {
                 for name in yaml_str_list(&key, value)? {
@@ -480,11 +471,7 @@ pub fn parse_hadolint_yaml(text: &str) -> Result<Settings, ConfigError> {
             }
             "strict-labels" => settings.strict_labels = yaml_bool(&key, value)?,
             "disable-ignore-pragma" => settings.disable_ignore_pragma = yaml_bool(&key, value)?,
-            "no-fail" => {
-                if yaml_bool(&key, value)? {
-                    settings.no_fail = true;
-                }
-            }
+            "no-fail" => no_fail |= yaml_bool(&key, value)?,
             // Output options of hadolint's CLI: checked, then left to dockcoach's flags.
             "no-color" | "verbose" => {
                 yaml_bool(&key, value)?;
@@ -495,8 +482,9 @@ pub fn parse_hadolint_yaml(text: &str) -> Result<Settings, ConfigError> {
             _ => return Err(unknown_key(&key, HADOLINT_YAML_KEYS, None)),
         }
     }
-    if settings.no_fail {
-        settings.failure_threshold = None;
+    // `no-fail: true` wins over any `failure-threshold`, wherever each stands.
+    if no_fail {
+        settings.fail_on = Some(FailOn::Never);
     }
     Ok(settings)
 }
@@ -535,18 +523,6 @@ fn yaml_str_list(key: &str, value: &Yaml) -> Result<Vec<String>, ConfigError> {
 
 // ---------------------------------------------------------------------------------------
 // Shared
-
-enum Threshold {
-    At(Severity),
-    Never,
-}
-
-fn threshold(name: &str) -> Option<Threshold> {
-    match name.to_ascii_lowercase().as_str() {
-        "none" | "ignore" => Some(Threshold::Never),
-        other => Severity::parse(other).map(Threshold::At),
-    }
-}
 
 fn parse_level(name: &str) -> Option<Level> {
     match name.to_ascii_lowercase().as_str() {
@@ -731,8 +707,7 @@ maintainer = "email"
 "#
         );
         let settings = parse_dockcoach_toml(&text).unwrap();
-        assert_eq!(settings.failure_threshold, Some(Severity::Warning));
-        assert!(!settings.no_fail);
+        assert_eq!(settings.fail_on, Some(FailOn::AtLeast(Severity::Warning)));
         assert_eq!(settings.ignored, vec![code.to_string(), name.to_string()]);
         assert_eq!(settings.fix_mode, Some(Applicability::Unsafe));
         assert_eq!(
@@ -767,8 +742,7 @@ maintainer = "email"
     #[test]
     fn threshold_none_means_never_fail() {
         let settings = parse_dockcoach_toml("failure-threshold = \"none\"").unwrap();
-        assert!(settings.no_fail);
-        assert_eq!(settings.failure_threshold, None);
+        assert_eq!(settings.fail_on, Some(FailOn::Never));
     }
 
     #[test]
@@ -785,7 +759,7 @@ maintainer = "email"
         let (code, name) = known_rule();
         let mut settings = Settings {
             ignored: vec![code.to_string()],
-            failure_threshold: Some(Severity::Style),
+            fail_on: Some(FailOn::AtLeast(Severity::Style)),
             trusted_registries: vec!["my-company.com:5000".into(), "*.gcr.io".into()],
             trusted_publishers: vec!["bitnami".into()],
             strict_labels: true,
@@ -807,10 +781,15 @@ maintainer = "email"
         let text = to_dockcoach_toml(&settings);
         assert_eq!(parse_dockcoach_toml(&text), Ok(settings.clone()), "{text}");
 
+        assert!(text.contains("\nfailure-threshold = \"style\"\n"), "{text}");
         let never = Settings {
-            no_fail: true,
+            fail_on: Some(FailOn::Never),
             ..Settings::default()
         };
+        assert_eq!(
+            to_dockcoach_toml(&never),
+            "# dockcoach configuration\nfailure-threshold = \"none\"\n"
+        );
         assert_eq!(parse_dockcoach_toml(&to_dockcoach_toml(&never)), Ok(never));
         let default = Settings::default();
         assert_eq!(
@@ -1005,8 +984,7 @@ trustedRegistries:
 "#
         );
         let settings = parse_hadolint_yaml(&text).unwrap();
-        assert_eq!(settings.failure_threshold, Some(Severity::Warning));
-        assert!(!settings.no_fail);
+        assert_eq!(settings.fail_on, Some(FailOn::AtLeast(Severity::Warning)));
         // Unknown codes (ShellCheck's, hadolint-only ones) are skipped.
         assert_eq!(settings.ignored, vec![code.to_string()]);
         assert_eq!(settings.overrides.len(), 1);
@@ -1040,11 +1018,14 @@ trustedRegistries:
         let s = parse_hadolint_yaml("trusted-registries: [a.io, a.io, b.io]").unwrap();
         assert_eq!(s.trusted_registries, vec!["a.io", "b.io"]);
         let s = parse_hadolint_yaml("no-fail: true\nfailure-threshold: error").unwrap();
-        assert!(s.no_fail);
-        assert_eq!(s.failure_threshold, None);
+        assert_eq!(s.fail_on, Some(FailOn::Never));
+        let s = parse_hadolint_yaml("failure-threshold: error\nno-fail: true").unwrap();
+        assert_eq!(s.fail_on, Some(FailOn::Never));
+        let s = parse_hadolint_yaml("failure-threshold: error\nno-fail: false").unwrap();
+        assert_eq!(s.fail_on, Some(FailOn::AtLeast(Severity::Error)));
         for name in ["none", "ignore"] {
             let s = parse_hadolint_yaml(&format!("failure-threshold: {name}")).unwrap();
-            assert!(s.no_fail, "{name}");
+            assert_eq!(s.fail_on, Some(FailOn::Never), "{name}");
         }
         let s = parse_hadolint_yaml("label-schema:\n  1234: text\n").unwrap();
         assert_eq!(s.label_schema.get("1234"), Some(&LabelType::Text));

@@ -11,67 +11,32 @@ use crate::share;
 use crate::state::{Action, AppState, Notice, Route};
 use dockcoach_core::Settings;
 use dockcoach_core::config::{parse_dockcoach_toml, to_dockcoach_toml};
-use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
 /// The autosave key; the `v1` changes when the stored shape does.
 pub const STORAGE_KEY: &str = "dockcoach.playground.v1";
 const THEME_KEY: &str = "dockcoach.theme";
 
-struct Saved {
-    text: String,
-    settings: Settings,
-    unsafe_fixes: bool,
-}
-
-/// The autosave is JSON (`{"v":1,"text":…,"settings":<dockcoach.toml>,"unsafe":…}`),
-/// read and written with the browser's own `JSON`, so the wasm carries no JSON library.
-fn load_saved() -> Option<Saved> {
-    let raw = dom::storage_get(STORAGE_KEY)?;
-    let value = js_sys::JSON::parse(&raw).ok()?;
-    let get = |key: &str| js_sys::Reflect::get(&value, &JsValue::from_str(key)).ok();
-    if get("v")?.as_f64()? != 1.0 {
-        return None;
-    }
-    let text = get("text")?.as_string()?;
-    let settings = get("settings")
-        .and_then(|s| s.as_string())
-        .and_then(|s| parse_dockcoach_toml(&s).ok())
-        .unwrap_or_default();
-    let unsafe_fixes = get("unsafe").and_then(|v| v.as_bool()).unwrap_or(false);
-    Some(Saved {
-        text,
-        settings,
-        unsafe_fixes,
-    })
+/// The autosave's settings (bad ones read as the defaults).
+fn saved_settings(saved: &dom::Draft<String>) -> Settings {
+    parse_dockcoach_toml(&saved.settings_toml).unwrap_or_default()
 }
 
 fn save(state: &AppState) -> bool {
-    let value = js_sys::Object::new();
-    let set = |key: &str, v: JsValue| {
-        let _ = js_sys::Reflect::set(&value, &JsValue::from_str(key), &v);
+    let settings_toml = to_dockcoach_toml(&state.settings);
+    let draft = dom::Draft {
+        text: &*state.text,
+        settings_toml: &*settings_toml,
+        unsafe_fixes: state.unsafe_fixes,
     };
-    set("v", JsValue::from_f64(1.0));
-    set("text", JsValue::from_str(&state.text));
-    set(
-        "settings",
-        JsValue::from_str(&to_dockcoach_toml(&state.settings)),
-    );
-    set("unsafe", JsValue::from_bool(state.unsafe_fixes));
-    match js_sys::JSON::stringify(&value) {
-        Ok(json) => json
-            .as_string()
-            .is_some_and(|json| dom::storage_set(STORAGE_KEY, &json)),
-        Err(_) => false,
-    }
+    dom::save_draft(STORAGE_KEY, &draft)
 }
 
 /// The first state: a share link wins, then `?code=`, then the autosave, then the tour.
 fn initial_state() -> AppState {
     let (search, hash) = dom::location_parts();
     let url = share::parse_query(&search);
-    let saved = load_saved();
+    let saved = dom::load_draft(STORAGE_KEY);
     let mut notices: Vec<String> = Vec::new();
     let mut text: Option<String> = None;
     let mut from_url = false;
@@ -101,7 +66,7 @@ fn initial_state() -> AppState {
     let settings = url
         .settings
         .clone()
-        .or_else(|| saved.as_ref().map(|s| s.settings.clone()))
+        .or_else(|| saved.as_ref().map(saved_settings))
         .unwrap_or_default();
     let unsafe_fixes = url.unsafe_fixes
         || (url.settings.is_none() && saved.as_ref().is_some_and(|s| s.unsafe_fixes));
@@ -140,27 +105,12 @@ pub fn app() -> Html {
     {
         let dispatch = state.dispatcher();
         use_effect_with((), move |_| {
-            let listener = Closure::<dyn Fn()>::new(move || {
-                let (_, hash) = dom::location_parts();
+            let listener = dom::on_hash_change(move |hash| {
                 if !share::is_share_fragment(&hash) {
                     dispatch.dispatch(Action::Route(Route::from_hash(&hash)));
                 }
             });
-            let window = dom::window();
-            if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback(
-                    "hashchange",
-                    listener.as_ref().unchecked_ref(),
-                );
-            }
-            move || {
-                if let Some(w) = window {
-                    let _ = w.remove_event_listener_with_callback(
-                        "hashchange",
-                        listener.as_ref().unchecked_ref(),
-                    );
-                }
-            }
+            move || drop(listener)
         });
     }
 
@@ -171,7 +121,7 @@ pub fn app() -> Html {
             (s.text.clone(), s.settings.clone(), s.unsafe_fixes),
             move |_| {
                 if !save(&s) && s.text.len() < share::MAX_TEXT {
-                    log("autosave: localStorage refused the text");
+                    dom::console_log("autosave: localStorage refused the text");
                 }
             },
         );
@@ -185,10 +135,8 @@ pub fn app() -> Html {
 
     // Scroll to the top of a page when it changes.
     use_effect_with(state.route.clone(), |route| {
-        if *route != Route::Playground
-            && let Some(w) = dom::window()
-        {
-            w.scroll_to_with_x_and_y(0.0, 0.0);
+        if *route != Route::Playground {
+            dom::scroll_to_top();
         }
     });
 
@@ -275,10 +223,4 @@ pub fn app() -> Html {
             </footer>
         </>
     }
-}
-
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_namespace = console)]
-    fn log(s: &str);
 }

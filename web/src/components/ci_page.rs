@@ -6,7 +6,6 @@ use crate::components::fixed::copy;
 use crate::dom;
 use crate::state::Action;
 use dockcoach_core::knowledge::ci::{Platform, Scanner, pipeline};
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -32,8 +31,7 @@ pub fn ci_page(props: &CiPageProps) -> Html {
     let on_platform = {
         let platform = platform.clone();
         Callback::from(move |e: Event| {
-            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-            if let Some(p) = Platform::parse(&v) {
+            if let Some(p) = Platform::parse(&dom::select_value(&e)) {
                 platform.set(p);
             }
         })
@@ -41,8 +39,7 @@ pub fn ci_page(props: &CiPageProps) -> Html {
     let on_scanner = {
         let scanner = scanner.clone();
         Callback::from(move |e: Event| {
-            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-            if let Some(s) = Scanner::parse(&v) {
+            if let Some(s) = Scanner::parse(&dom::select_value(&e)) {
                 scanner.set(s);
             }
         })

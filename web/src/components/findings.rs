@@ -1,13 +1,13 @@
 //! The findings list, grouped by severity, with Fix buttons and the fix-all controls.
 
-use crate::components::editor::MAX_MARKS;
 use crate::components::message::message;
+use crate::dom;
+use crate::editor_contract::MAX_MARKS;
 use crate::report::plural;
 use crate::service::Analysis;
 use crate::state::Action;
 use dockcoach_core::{Applicability, Settings, Severity};
 use std::rc::Rc;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// The most findings listed per severity; a huge text keeps the page responsive.
@@ -87,8 +87,7 @@ pub fn findings(props: &FindingsProps) -> Html {
     let on_unsafe = {
         let on_action = props.on_action.clone();
         Callback::from(move |e: Event| {
-            let on = e.target_unchecked_into::<HtmlInputElement>().checked();
-            on_action.emit(Action::SetUnsafe(on));
+            on_action.emit(Action::SetUnsafe(dom::input_checked(&e)));
         })
     };
     let on_fix_all = {

@@ -9,6 +9,7 @@ use crate::service::{Analysis, Fixed};
 use crate::state::{Action, Notice};
 use dockcoach_core::Applicability;
 use std::rc::Rc;
+use yew::platform::spawn_local;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -20,7 +21,7 @@ pub struct FixedProps {
 }
 
 pub fn copy(text: String, what: &'static str, on_action: Callback<Action>) {
-    wasm_bindgen_futures::spawn_local(async move {
+    spawn_local(async move {
         let notice = if dom::copy_text(&text).await {
             Notice::info(format!("{what} copied to the clipboard."))
         } else {

@@ -52,9 +52,7 @@ pub fn rule_page(code: &str, on_action: &Callback<Action>) -> Html {
         let on_action = on_action.clone();
         Callback::from(move |_| {
             on_action.emit(Action::Load(text.clone()));
-            if let Some(w) = crate::dom::window() {
-                let _ = w.location().set_hash("");
-            }
+            crate::dom::set_hash("");
         })
     });
     let aliases = if meta.aliases.is_empty() {

@@ -7,7 +7,7 @@ use crate::share;
 use crate::state::{Action, Notice};
 use dockcoach_core::Settings;
 use std::rc::Rc;
-use web_sys::HtmlSelectElement;
+use yew::platform::spawn_local;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -40,22 +40,16 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     let on_example = {
         let on_action = props.on_action.clone();
         Callback::from(move |e: Event| {
-            let select = e.target_unchecked_into::<HtmlSelectElement>();
-            let id = select.value();
-            select.set_value("");
+            let id = dom::take_select_value(&e);
             if id == CI_ENTRY.0 {
-                if let Some(w) = dom::window() {
-                    let _ = w.location().set_hash("ci");
-                }
+                dom::set_hash("ci");
             } else if let Some(ex) = EXAMPLES.iter().find(|x| x.id == id) {
                 on_action.emit(Action::Load(ex.text.to_string()));
                 on_action.emit(Action::Notice(Notice::info(format!(
                     "Loaded the example “{}”. {} Undo brings your text back.",
                     ex.title, ex.note
                 ))));
-                if let Some(w) = dom::window() {
-                    let _ = w.location().set_hash("");
-                }
+                dom::set_hash("");
             }
         })
     };
@@ -70,7 +64,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             let settings = settings.clone();
             let on_action = on_action.clone();
             let link = link.clone();
-            wasm_bindgen_futures::spawn_local(async move {
+            spawn_local(async move {
                 let fragment = match share_fragment(&text).await {
                     Ok(fragment) => fragment,
                     Err(err) => {
@@ -102,8 +96,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     let on_theme = {
         let on_action = props.on_action.clone();
         Callback::from(move |e: Event| {
-            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-            on_action.emit(Action::SetTheme(v));
+            on_action.emit(Action::SetTheme(dom::select_value(&e)));
         })
     };
     let on_reset = {
