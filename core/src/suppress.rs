@@ -15,7 +15,6 @@
 //! only the `# check=` directive still applies (it is part of the build's own config).
 
 use crate::model::Model;
-use crate::rules::RuleMeta;
 use crate::settings::Settings;
 use crate::syntax::Parsed;
 use crate::text::TextRange;
@@ -80,14 +79,21 @@ impl Suppressions {
         Suppressions { entries }
     }
 
-    /// True when a finding of `meta` at `range` is switched off by a comment.
-    pub fn suppressed(&self, meta: &RuleMeta, range: TextRange) -> bool {
+    /// True when finding `d` is switched off by a comment: one naming its rule (code or
+    /// name), or a peer tool's id the finding itself carries (a rule covering several
+    /// Checkov checks attaches only the one each finding matches).
+    pub fn suppressed(&self, d: &crate::diagnostic::Diagnostic) -> bool {
+        let names = |id: &str| {
+            let id = id.trim();
+            id.eq_ignore_ascii_case("all")
+                || d.meta.code.eq_ignore_ascii_case(id)
+                || d.meta.name.eq_ignore_ascii_case(id)
+                || d.aliases.iter().any(|a| a.eq_ignore_ascii_case(id))
+        };
         self.entries.iter().any(|s| {
-            s.range.start <= range.start
-                && range.start <= s.range.end
-                && s.ids
-                    .iter()
-                    .any(|id| id.eq_ignore_ascii_case("all") || meta.matches(id))
+            s.range.start <= d.range.start
+                && d.range.start <= s.range.end
+                && s.ids.iter().any(|id| names(id))
         })
     }
 }
@@ -155,4 +161,34 @@ fn split_ids(list: &str) -> Vec<String> {
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::settings::Settings;
+    use crate::syntax::parse_bytes;
+
+    fn codes(text: &str) -> Vec<String> {
+        let parsed = parse_bytes(text.as_bytes());
+        crate::lint(&parsed, &Settings::default())
+            .iter()
+            .filter(|d| d.code() == "DC2005" || d.code() == "DL3006")
+            .map(|d| format!("{}:{}", d.code(), parsed.line_of(d.range.start())))
+            .collect()
+    }
+
+    #[test]
+    fn a_peer_id_silences_only_the_findings_that_carry_it() {
+        // CKV2_DOCKER_2 is Checkov's `curl -k`; the wget finding is CKV2_DOCKER_3.
+        let text = "#checkov:skip=CKV2_DOCKER_2:reason\nFROM alpine:3.20\n\
+                    RUN curl -k https://example.com/a -o /a\n\
+                    RUN wget --no-check-certificate https://example.com/b\n";
+        assert_eq!(codes(text), ["DC2005:4"]);
+    }
+
+    #[test]
+    fn ckv_docker_7_silences_an_untagged_base_image() {
+        assert_eq!(codes("FROM alpine\n"), ["DL3006:1"]);
+        assert!(codes("#checkov:skip=CKV_DOCKER_7\nFROM alpine\n").is_empty());
+    }
 }

@@ -1,5 +1,5 @@
 use super::Checker;
-use super::apt_package_unpinned::has_arg;
+use super::helpers::has_arg;
 use crate::diagnostic::{Applicability, Edit, Fix};
 
 declare_rule! {
@@ -53,7 +53,6 @@ pub(super) fn check(c: &Checker) {
             .is_some_and(|s| s.commands.iter().any(|cmd| cmd.name() == "apk"));
         apk_later[i] = apk_later[i + 1] || uses;
     }
-    let mut found = Vec::new();
     for (index, ins) in c.instructions() {
         if super::helpers::has_cache_mount_under(ins, "/var/cache/apk") {
             continue;
@@ -74,19 +73,16 @@ pub(super) fn check(c: &Checker) {
             } else {
                 Applicability::Safe
             };
-            found.push((cmd.name.range, add.range.end(), applicability));
+            c.report_with_fix(
+                &META,
+                cmd.name.range,
+                "`apk add` without `--no-cache` leaves the package index in the image",
+                Some(Fix::new(
+                    "Add `--no-cache`",
+                    applicability,
+                    vec![Edit::insert(add.range.end(), " --no-cache")],
+                )),
+            );
         }
-    }
-    for (range, at, applicability) in found {
-        c.report_with_fix(
-            &META,
-            range,
-            "`apk add` without `--no-cache` leaves the package index in the image",
-            Some(Fix::new(
-                "Add `--no-cache`",
-                applicability,
-                vec![Edit::insert(at, " --no-cache")],
-            )),
-        );
     }
 }

@@ -1,5 +1,5 @@
 use super::Checker;
-use super::apt_package_unpinned::{has_arg, operands, report_unpinned};
+use super::helpers::{APK_VALUE_OPTIONS, has_arg, operands, report_unpinned};
 use crate::shell::Word;
 
 declare_rule! {
@@ -45,19 +45,15 @@ fn is_pinned(package: &str) -> bool {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     for cmd in c.run_commands() {
         if cmd.name() != "apk" || !has_arg(cmd, &["add"]) {
             continue;
         }
         // Ex) apk add --no-cache curl
-        let unpinned: Vec<&Word> = operands(cmd, &["t", "virtual", "repository", "X"])
+        let unpinned: Vec<&Word> = operands(cmd, APK_VALUE_OPTIONS)
             .into_iter()
             .filter(|w| w.value != "add" && !is_pinned(&w.value))
             .collect();
-        if let Some(first) = unpinned.first() {
-            found.push((first.range, first.value.clone(), unpinned.len() - 1));
-        }
+        report_unpinned(c, &META, &unpinned, "apk add");
     }
-    report_unpinned(c, &META, found, "apk add");
 }

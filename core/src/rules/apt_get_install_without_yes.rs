@@ -1,5 +1,5 @@
 use super::Checker;
-use super::apt_package_unpinned::has_arg;
+use super::helpers::has_arg;
 use crate::diagnostic::{Edit, Fix};
 
 declare_rule! {
@@ -41,7 +41,6 @@ declare_rule! {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     for cmd in c.run_commands() {
         if cmd.name() != "apt-get" || !has_arg(cmd, &["install"]) {
             continue;
@@ -59,14 +58,14 @@ pub(super) fn check(c: &Checker) {
         let Some(install) = cmd.args.iter().find(|w| w.value == "install") else {
             continue;
         };
-        found.push((cmd.name.range, install.range.end()));
-    }
-    for (range, at) in found {
-        c.report_with_fix(
-            &META,
-            range,
-            "`apt-get install` without `-y` fails when apt asks for confirmation",
-            Some(Fix::safe("Add `-y`", vec![Edit::insert(at, " -y")])),
-        );
+        {
+            let (range, at) = (cmd.name.range, install.range.end());
+            c.report_with_fix(
+                &META,
+                range,
+                "`apt-get install` without `-y` fails when apt asks for confirmation",
+                Some(Fix::safe("Add `-y`", vec![Edit::insert(at, " -y")])),
+            );
+        }
     }
 }

@@ -64,7 +64,6 @@ const APT_GET_SUBCOMMANDS: &[&str] = &[
 ];
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     for cmd in c.run_commands() {
         if cmd.name() != "apt" {
             continue;
@@ -74,20 +73,20 @@ pub(super) fn check(c: &Checker) {
         let fixable = cmd.name.value == "apt"
             && !cmd.name.quoted
             && sub.is_some_and(|w| APT_GET_SUBCOMMANDS.contains(&w.value.as_str()));
-        found.push((cmd.name.range, fixable));
-    }
-    for (range, fixable) in found {
-        let fix = fixable.then(|| {
-            Fix::unsafe_(
-                "Replace `apt` with `apt-get`",
-                vec![Edit::replace(range, "apt-get")],
-            )
-        });
-        c.report_with_fix(
-            &META,
-            range,
-            "`apt` is meant for interactive use; its command line is not stable",
-            fix,
-        );
+        {
+            let (range, fixable) = (cmd.name.range, fixable);
+            let fix = fixable.then(|| {
+                Fix::unsafe_(
+                    "Replace `apt` with `apt-get`",
+                    vec![Edit::replace(range, "apt-get")],
+                )
+            });
+            c.report_with_fix(
+                &META,
+                range,
+                "`apt` is meant for interactive use; its command line is not stable",
+                fix,
+            );
+        }
     }
 }

@@ -11,7 +11,8 @@ declare_rule! {
     /// The package lists are tens of megabytes that the running container never needs.
     /// Deleting them in a later `RUN` does not help: the layer that wrote them keeps them.
     ///
-    /// `apt-get dist-clean` (apt 2.7 and later) deletes the lists too and is accepted.
+    /// `apt-get dist-clean` (apt 2.7 and later) deletes the lists too and is accepted, and
+    /// so is `find /var/lib/apt/lists -type f -delete` (or `-exec rm`).
     /// A `RUN --mount=type=cache` on `/var/lib/apt/lists` (or on both `/var/lib/apt` and
     /// `/var/cache/apt`) keeps the lists out of the image and is not reported.
     ///
@@ -36,7 +37,7 @@ declare_rule! {
     ///
     /// ## Deviations from hadolint
     /// hadolint accepts any `rm -rf` as the clean-up, whatever it deletes, and does not
-    /// know `apt-get dist-clean`. dockcoach looks at what is deleted:
+    /// know `apt-get dist-clean` nor `find /var/lib/apt/lists -type f -delete`. dockcoach looks at what is deleted:
     ///
     /// ```dockerfile
     /// FROM debian:12
@@ -46,7 +47,9 @@ declare_rule! {
     ///
     /// is reported by dockcoach (the lists stay) and not by hadolint, and
     /// `RUN apt-get update && apt-get install -y x && apt-get dist-clean` is reported by
-    /// hadolint and not by dockcoach.
+    /// hadolint and not by dockcoach, as are `rm /var/lib/apt/lists/*_*` (without `-rf`:
+    /// hadolint wants one of `-rf` or `/var/lib/apt/lists/*` word for word) and
+    /// `rm -rf /var/lib/{apt,dpkg}/` (a brace expansion).
     ///
     /// ## References
     /// - [Docker docs: apt-get](https://docs.docker.com/build/building/best-practices/#apt-get)
@@ -64,6 +67,15 @@ declare_rule! {
 /// True when `rm` of `path` removes the package lists (`/var/lib/apt/lists/*`, or a
 /// directory above them).
 fn deletes_lists(path: &str) -> bool {
+    // Ex) rm -rf /var/lib/{apt,dpkg,cache,log}/   (brace expansion: one path per word)
+    if let Some((head, rest)) = path.split_once('{')
+        && let Some((alternatives, tail)) = rest.split_once('}')
+        && alternatives.contains(',')
+    {
+        return alternatives
+            .split(',')
+            .any(|a| deletes_lists(&format!("{head}{a}{tail}")));
+    }
     let path = path.trim_end_matches('*').trim_end_matches('/');
     path.starts_with("/var/lib/apt/lists") || path == "/var/lib/apt"
 }
@@ -127,6 +139,19 @@ pub(super) fn check(c: &Checker) {
                         deletes_lists(&format!("{}/{}", cwd.trim_end_matches('/'), a.value))
                     }
                 }),
+                // Ex) find /var/lib/apt/lists -type f -delete   /   find ... -exec rm {} +
+                "find" => {
+                    let args: Vec<&str> = cmd.arg_values().collect();
+                    let deletes = args.contains(&"-delete")
+                        || args
+                            .windows(2)
+                            .any(|w| matches!(w, ["-exec" | "-execdir", "rm" | "/bin/rm"]));
+                    deletes
+                        && args
+                            .iter()
+                            .take_while(|a| !a.starts_with(['-', '(', '!']))
+                            .any(|a| deletes_lists(a))
+                }
                 "apt-get" | "apt" => cmd.positionals().any(|a| a.value == "dist-clean"),
                 _ => false,
             }

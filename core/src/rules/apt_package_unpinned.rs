@@ -1,5 +1,6 @@
 use super::Checker;
-use crate::shell::{Command, Word};
+use super::helpers::{APT_GET_VALUE_OPTIONS, has_arg, operands, report_unpinned};
+use crate::shell::Word;
 
 declare_rule! {
     /// ## What it does
@@ -44,74 +45,20 @@ declare_rule! {
 
 /// The operands of `cmd`: its arguments that are not flags, without the values of
 /// `value_flags` (given without dashes, e.g. `["t", "target-release"]`), and without `--`.
-pub(super) fn operands<'a>(cmd: &'a Command, value_flags: &[&str]) -> Vec<&'a Word> {
-    let mut out = Vec::new();
-    let mut skip_next = false;
-    let mut options_done = false;
-    for word in &cmd.args {
-        if skip_next {
-            skip_next = false;
-            continue;
-        }
-        let v = word.value.as_str();
-        if options_done || v == "-" || !v.starts_with('-') {
-            out.push(word);
-            continue;
-        }
-        if v == "--" {
-            options_done = true;
-        } else if let Some(long) = v.strip_prefix("--") {
-            skip_next = !long.contains('=') && value_flags.contains(&long);
-        } else if let Some(last) = v.chars().last() {
-            let mut buf = [0u8; 4];
-            skip_next = value_flags.contains(&&*last.encode_utf8(&mut buf));
-        }
-    }
-    out
-}
-
-/// True when any argument of `cmd` is exactly one of `words` (hadolint's `cmdHasArgs`).
-pub(super) fn has_arg(cmd: &Command, words: &[&str]) -> bool {
-    cmd.args.iter().any(|w| words.contains(&w.value.as_str()))
-}
-
-/// Reports the first unpinned package of each command; `packages` are the command's
-/// unpinned package words.
-pub(super) fn report_unpinned(
-    c: &Checker,
-    meta: &'static super::RuleMeta,
-    found: Vec<(crate::text::TextRange, String, usize)>,
-    tool: &str,
-) {
-    for (range, first, more) in found {
-        let message = match more {
-            0 => format!("`{tool}` installs `{first}` without a pinned version"),
-            n => format!(
-                "`{tool}` installs `{first}` and {n} more packages without a pinned version"
-            ),
-        };
-        c.report(meta, range, message);
-    }
-}
-
 fn is_pinned(package: &str) -> bool {
     package.contains('=') || package.contains('/') || package.ends_with(".deb")
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     for cmd in c.run_commands() {
         if cmd.name() != "apt-get" || !has_arg(cmd, &["install"]) {
             continue;
         }
         // Ex) apt-get install -y curl
-        let unpinned: Vec<&Word> = operands(cmd, &["t", "target-release"])
+        let unpinned: Vec<&Word> = operands(cmd, APT_GET_VALUE_OPTIONS)
             .into_iter()
             .filter(|w| w.value != "install" && !is_pinned(&w.value))
             .collect();
-        if let Some(first) = unpinned.first() {
-            found.push((first.range, first.value.clone(), unpinned.len() - 1));
-        }
+        report_unpinned(c, &META, &unpinned, "apt-get install");
     }
-    report_unpinned(c, &META, found, "apt-get install");
 }

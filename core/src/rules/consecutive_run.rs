@@ -18,7 +18,13 @@ declare_rule! {
     /// already chains commands is treated as deliberately separate, and so is the `RUN`
     /// after it; `RUN`s whose flags differ (`--mount`,
     /// `--network`...) are never counted together. Comments between them do not break
-    /// the sequence, other instructions do.
+    /// the sequence, other instructions do. A heredoc fed to a shell (`RUN <<EOT bash`)
+    /// counts the shell as one command more than its body, as in hadolint, so it never
+    /// is a one-command `RUN`; `RUN <<EOT` alone counts its body's commands. A command
+    /// named by a variable (`"$SDK/bin/sdkmanager"`) is not counted, as hadolint cannot
+    /// name it. Windows stages (PowerShell, cmd) are checked too: like hadolint, dockcoach
+    /// reads their `RUN`s as POSIX shell. A script that does not parse as POSIX shell
+    /// counts as no command, as in hadolint (ShellCheck gives up on it).
     ///
     /// ## Example
     /// ```dockerfile
@@ -42,6 +48,20 @@ declare_rule! {
     /// when the first ends in an operator or holds a shell comment, or when the second
     /// has `;`, `||` or `&` at its top level (chaining it with `&&` would change what runs).
     ///
+    /// ## Deviations from hadolint
+    /// Whether a PowerShell script parses as POSIX shell is decided by dockcoach's own
+    /// shell parser, not ShellCheck's, and the two differ on a few PowerShell
+    /// constructs, so some Windows `RUN`s count differently:
+    ///
+    /// ```dockerfile
+    /// # escape=`
+    /// FROM mcr.microsoft.com/windows/servercore:ltsc2022
+    /// SHELL ["powershell", "-Command"]
+    /// RUN Write-Host 'Downloading' ; `
+    ///     $MsiFile = $env:Temp + '\iisnode.msi'
+    /// RUN Remove-Item C:\tmp\*.msi
+    /// ```
+    ///
     /// ## References
     /// - [Docker docs: minimize the number of layers](https://docs.docker.com/build/building/best-practices/#minimize-the-number-of-layers)
     /// - hadolint `DL3059`
@@ -53,6 +73,27 @@ declare_rule! {
         category: Performance,
         fix: Unsafe,
     }
+}
+
+fn is_heredoc_script(c: &Checker, ins: &Instruction) -> bool {
+    matches!(
+        super::script_heredoc(c.parsed, ins),
+        Some(super::HeredocScript::Shell(_))
+    )
+}
+
+/// The commands hadolint counts: `[ ... ]` and `[[ ... ]]` are conditions, not commands,
+/// to ShellCheck; a command whose name is a variable (`"$TOOLS/bin/sdk" ...`) has no name
+/// it can know.
+fn present_commands(script: &crate::shell::Script) -> usize {
+    script
+        .commands
+        .iter()
+        .filter(|cmd| {
+            let name = cmd.name.value.as_str();
+            !matches!(name, "[" | "[[") && !name.contains('$')
+        })
+        .count()
 }
 
 fn same_flags(a: &[Flag], b: &[Flag]) -> bool {
@@ -67,14 +108,27 @@ fn command_count(c: &Checker, index: usize, ins: &Instruction) -> usize {
     match &ins.args {
         // `[ ... ]` and `[[ ... ]]` are conditions, not commands, to ShellCheck (and hadolint).
         Args::Command(CommandForm::Shell(span)) => match c.script(index) {
-            Some(s) => s
-                .commands
-                .iter()
-                .filter(|cmd| !matches!(cmd.name.value.as_str(), "[" | "[["))
-                .count(),
-            // A script dockcoach does not parse (PowerShell, cmd): hadolint still counts
-            // its commands, roughly one per `;`, `&&`, `||` or `|` outside quotes.
-            None => rough_command_count(&span.text),
+            Some(s) => {
+                // `RUN <<EOT bash`: hadolint reads the shell on the RUN line as one more
+                // command before the body, so such a RUN is never a one-command RUN.
+                let shell = usize::from(
+                    span.text.split_whitespace().nth(1).is_some() && is_heredoc_script(c, ins),
+                );
+                // A script that does not parse has no commands to hadolint (ShellCheck
+                // gives up), so it never breaks a sequence.
+                if s.error.is_some() {
+                    0
+                } else {
+                    shell + present_commands(s)
+                }
+            }
+            // PowerShell or cmd: hadolint reads it as a POSIX shell script too, and
+            // counts no command in a script that does not parse as one.
+            None => match c.script_any_shell(index) {
+                Some(s) if s.error.is_none() => present_commands(s),
+                Some(_) => 0,
+                None => rough_command_count(&span.text),
+            },
         },
         _ => 1,
     }

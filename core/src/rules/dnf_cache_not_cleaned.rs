@@ -1,4 +1,5 @@
 use super::Checker;
+use super::helpers::DNF;
 use super::helpers::{append_command, cmd_has_arg, runs, runs_later};
 use crate::diagnostic::{Applicability, Fix};
 
@@ -46,12 +47,11 @@ declare_rule! {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     for index in runs(c) {
         let Some(script) = c.script(index) else {
             continue;
         };
-        for tool in ["dnf", "microdnf"] {
+        for &tool in DNF.names {
             let install = script
                 .commands
                 .iter()
@@ -59,7 +59,7 @@ pub(super) fn check(c: &Checker) {
             let Some(install) = install else { continue };
             // Ex) RUN dnf install -y x && dnf clean all
             let cleaned = script.commands.iter().skip(install + 1).any(|cmd| {
-                cmd_has_arg(cmd, &[tool], &["clean", "all"])
+                (cmd.name() == tool && DNF.cleans(cmd))
                     || cmd_has_arg(cmd, &["rm"], &["-rf", "/var/cache/yum/*"])
             });
             if cleaned {
@@ -76,15 +76,7 @@ pub(super) fn check(c: &Checker) {
             let command = format!("{tool} clean all");
             let fix = append_command(c, index, &command)
                 .map(|edit| Fix::new(format!("Append `&& {command}`"), applicability, vec![edit]));
-            found.push((range, tool, fix));
+            c.report_with_fix(&META, range, format!("`{tool} install` leaves its cache in the layer; no `{tool} clean all` follows it in this `RUN`"), fix);
         }
-    }
-    for (range, tool, fix) in found {
-        c.report_with_fix(
-            &META,
-            range,
-            format!("`{tool} install` leaves its cache in the layer; no `{tool} clean all` follows it in this `RUN`"),
-            fix,
-        );
     }
 }

@@ -1,5 +1,5 @@
 use super::Checker;
-use super::helpers::runs;
+use super::helpers::DNF;
 use crate::diagnostic::{Edit, Fix};
 
 declare_rule! {
@@ -40,35 +40,28 @@ declare_rule! {
     }
 }
 
-const SUBCOMMANDS: &[&str] = &["install", "groupinstall", "localinstall"];
-
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
-    for index in runs(c) {
-        let Some(script) = c.script(index) else {
+    for cmd in c.run_commands() {
+        if !DNF.runs(cmd) || DNF.says_yes(cmd) {
+            continue;
+        }
+        // Ex) RUN dnf install httpd
+        let Some(sub) = cmd
+            .args
+            .iter()
+            .find(|w| DNF.confirm.contains(&w.value.as_str()))
+        else {
             continue;
         };
-        for cmd in &script.commands {
-            if !matches!(cmd.name(), "dnf" | "microdnf") || cmd.has_flag(&['y'], &["assumeyes"]) {
-                continue;
-            }
-            // Ex) RUN dnf install httpd
-            let Some(sub) = cmd
-                .args
-                .iter()
-                .find(|w| SUBCOMMANDS.contains(&w.value.as_str()))
-            else {
-                continue;
-            };
-            let fix = Fix::safe("Add `-y`", vec![Edit::insert(sub.range.end(), " -y")]);
-            found.push((cmd.range, format!("{} {}", cmd.name(), sub.value), fix));
-        }
-    }
-    for (range, what, fix) in found {
+        let fix = Fix::safe("Add `-y`", vec![Edit::insert(sub.range.end(), " -y")]);
         c.report_with_fix(
             &META,
-            range,
-            format!("`{what}` without `-y` waits for a confirmation the build cannot give"),
+            cmd.range,
+            format!(
+                "`{} {}` without `-y` waits for a confirmation the build cannot give",
+                cmd.name(),
+                sub.value
+            ),
             Some(fix),
         );
     }

@@ -1,5 +1,6 @@
 use super::Checker;
-use super::helpers::{DeclaredVars, cmd_has_arg, runs, substitute_vars};
+use super::helpers::{DNF, has_arg};
+use super::helpers::{DeclaredVars, runs};
 
 declare_rule! {
     /// ## What it does
@@ -15,7 +16,9 @@ declare_rule! {
     /// A version is a `-` followed by parts made of letters, digits and `.~^_:+`, one of
     /// them starting with a digit (`httpd-2.4.62`, `nginx-1:1.24.0-1.fc40`). `.rpm`
     /// files are accepted; `dnf group install` is not checked. A variable declared by an
-    /// earlier `ARG` or `ENV` (`httpd-$HTTPD_VERSION`) counts as a version.
+    /// earlier `ARG` or `ENV` (`httpd-$HTTPD_VERSION`) counts as a version. The values of
+    /// options that take one (`--setopt tsflags=nodocs`, `--repo fedora`) are not
+    /// packages.
     ///
     /// ## Example
     /// ```dockerfile
@@ -27,6 +30,16 @@ declare_rule! {
     /// ```dockerfile
     /// FROM fedora:40
     /// RUN dnf install -y httpd-2.4.62 && dnf clean all
+    /// ```
+    ///
+    /// ## Deviations from hadolint
+    /// hadolint 2.15.1 reports a `.rpm` file without a `-<digit>` in its name, and takes
+    /// the value of an option written apart for a package; dockcoach does neither:
+    ///
+    /// ```dockerfile
+    /// FROM fedora:40
+    /// RUN dnf install -y /tmp/app.rpm && dnf install -y --repo fedora jq-1.7.1 \
+    ///     && dnf clean all
     /// ```
     ///
     /// ## References
@@ -42,64 +55,40 @@ declare_rule! {
     }
 }
 
-fn version_like(parts: &[&str]) -> bool {
-    !parts.is_empty()
-        && parts.iter().all(|p| {
-            p.chars()
-                .all(|ch| ch.is_ascii_alphanumeric() || ".~^_:+".contains(ch))
-        })
-        && parts
-            .iter()
-            .any(|p| p.chars().next().is_some_and(|ch| ch.is_ascii_digit()))
-}
-
-fn package_pinned(package: &str) -> bool {
-    let parts: Vec<&str> = package.split('-').collect();
-    if parts.len() <= 1 {
-        return false;
-    }
-    package.ends_with(".rpm") || version_like(parts.get(1..).unwrap_or(&[]))
-}
-
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     let mut declared = DeclaredVars::default();
     for index in runs(c) {
         let Some(script) = c.script(index) else {
             continue;
         };
         for cmd in &script.commands {
-            if !cmd_has_arg(cmd, &["dnf", "microdnf"], &["install"]) {
+            if !DNF.runs_any(cmd, DNF.install) {
                 continue;
             }
-            let module = cmd.arg_values().any(|a| a == "module");
-            if !module && cmd.arg_values().any(|a| a == "group") {
+            let module = has_arg(cmd, &["module"]);
+            if !module && has_arg(cmd, &["group"]) {
                 continue;
             }
-            for word in cmd.positionals() {
+            for word in DNF.packages(cmd) {
                 let v = word.value.as_str();
-                if v == "install" || v == "module" {
-                    continue;
-                }
                 // Ex) RUN dnf module install nodejs   /   RUN dnf install httpd
                 // A variable declared by ARG or ENV stands for a version, as in hadolint.
                 let pinned = if module {
                     v.contains(':')
                 } else {
-                    package_pinned(&substitute_vars(v, declared.before(c, index), "1"))
+                    DNF.pinned(v, declared.before(c, index))
                 };
-                if !pinned {
-                    found.push((word.range, v.to_string(), cmd.name().to_string(), module));
+                if pinned {
+                    continue;
                 }
+                let tool = cmd.name();
+                let message = if module {
+                    format!("`{tool} module install` of `{v}` has no stream (`{v}:<stream>`)")
+                } else {
+                    format!("`{tool} install` of `{v}` has no version (`{v}-<version>`)")
+                };
+                c.report(&META, word.range, message);
             }
         }
-    }
-    for (range, name, tool, module) in found {
-        let message = if module {
-            format!("`{tool} module install` of `{name}` has no stream (`{name}:<stream>`)")
-        } else {
-            format!("`{tool} install` of `{name}` has no version (`{name}-<version>`)")
-        };
-        c.report(&META, range, message);
     }
 }

@@ -1,5 +1,5 @@
 use super::Checker;
-use super::apt_package_unpinned::{has_arg, operands, report_unpinned};
+use super::helpers::{GEM_VALUE_OPTIONS, has_arg, operands, report_unpinned};
 use crate::shell::Word;
 
 declare_rule! {
@@ -13,6 +13,9 @@ declare_rule! {
     /// any change to the file.
     ///
     /// A `-v`/`--version` option pins the gems of the command and is accepted.
+    ///
+    /// Windows stages are checked too: `gem install` reads the same in PowerShell and cmd,
+    /// and hadolint checks it there as well.
     ///
     /// ## Example
     /// ```dockerfile
@@ -40,8 +43,7 @@ declare_rule! {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
-    for cmd in c.run_commands() {
+    for cmd in c.run_commands_any_shell() {
         if cmd.name() != "gem" || !has_arg(cmd, &["install", "i"]) {
             continue;
         }
@@ -53,13 +55,10 @@ pub(super) fn check(c: &Checker) {
             continue;
         }
         // Ex) gem install bundler
-        let unpinned: Vec<&Word> = operands(cmd, &[])
+        let unpinned: Vec<&Word> = operands(cmd, GEM_VALUE_OPTIONS)
             .into_iter()
             .filter(|w| w.value != "install" && w.value != "i" && !w.value.contains(':'))
             .collect();
-        if let Some(first) = unpinned.first() {
-            found.push((first.range, first.value.clone(), unpinned.len() - 1));
-        }
+        report_unpinned(c, &META, &unpinned, "gem install");
     }
-    report_unpinned(c, &META, found, "gem install");
 }

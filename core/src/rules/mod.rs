@@ -440,6 +440,9 @@ pub(crate) struct Checker<'a> {
     pub model: Model,
     pub settings: &'a Settings,
     scripts: Vec<OnceCell<Option<Script>>>,
+    /// RUNs of non-POSIX stages (PowerShell, cmd) read as POSIX shell, for the rules
+    /// whose commands read the same in any shell (`npm install -g x`, `pip install x`).
+    foreign_scripts: Vec<OnceCell<Option<Script>>>,
     diagnostics: RefCell<Vec<Diagnostic>>,
 }
 
@@ -450,6 +453,9 @@ impl<'a> Checker<'a> {
             model: Model::new(parsed),
             settings,
             scripts: (0..parsed.instructions.len())
+                .map(|_| OnceCell::new())
+                .collect(),
+            foreign_scripts: (0..parsed.instructions.len())
                 .map(|_| OnceCell::new())
                 .collect(),
             diagnostics: RefCell::new(Vec::new()),
@@ -519,6 +525,34 @@ impl<'a> Checker<'a> {
             .flat_map(|script| script.commands.iter())
     }
 
+    /// Like [`Checker::script`], but a RUN of a non-POSIX stage (PowerShell, cmd) is read
+    /// as a POSIX shell script too, as hadolint reads every RUN. Good enough for simple
+    /// commands that read the same in any shell (`npm install -g x`, `pip install x`);
+    /// rules about shell syntax (pipes, `cd`, quoting) use [`Checker::script`].
+    pub fn script_any_shell(&self, index: usize) -> Option<&Script> {
+        if !self.model.state(index).is_some_and(|s| s.non_posix) {
+            return self.script(index);
+        }
+        let cell = self.foreign_scripts.get(index)?;
+        cell.get_or_init(|| {
+            let ins = self.parsed.instructions.get(index)?.effective();
+            if ins.kind != InstructionKind::Run {
+                return None;
+            }
+            let (text, map) = shell_source(self.parsed, ins)?;
+            Some(shell::parse(&text, &map))
+        })
+        .as_ref()
+    }
+
+    /// Every simple command of every RUN, non-POSIX stages included (see
+    /// [`Checker::script_any_shell`]), in file order.
+    pub fn run_commands_any_shell(&self) -> impl Iterator<Item = &Command> + '_ {
+        self.instructions()
+            .filter_map(|(index, _)| self.script_any_shell(index))
+            .flat_map(|script| script.commands.iter())
+    }
+
     /// Reports a finding. The returned guard adds it when dropped, so the caller can
     /// attach a fix (`c.report(..).fix = Some(fix)`) or narrow its aliases first.
     pub fn report(
@@ -583,31 +617,22 @@ impl Drop for Report<'_, '_> {
 
 /// The text a RUN hands to `/bin/sh -c`, with a map back to the file: the shell-form
 /// arguments, then each heredoc's body and terminator (as a shell reads a heredoc).
-/// A RUN whose arguments are only a heredoc marker runs the heredoc's body as the script.
+/// A RUN whose heredoc is its script (see [`script_heredoc`]) runs that body instead.
 pub(crate) fn shell_source(parsed: &Parsed, ins: &Instruction) -> Option<(String, OffsetMap)> {
     let Args::Command(CommandForm::Shell(span)) = &ins.args else {
         return None;
     };
     let text = parsed.text();
-    // A heredoc with a non-shell shebang is not shell.
-    if let [doc] = ins.heredocs.as_slice() {
-        let body = doc.body.slice(text);
-        let is_marker_only = span.text.trim() == doc.marker.slice(text).trim();
-        if is_marker_only {
-            if body.starts_with("#!") {
-                let first = body.lines().next().unwrap_or("");
-                if !["sh", "bash", "ash", "dash", "zsh"]
-                    .iter()
-                    .any(|s| first.ends_with(s))
-                {
-                    return None;
-                }
-            }
+    match script_heredoc(parsed, ins) {
+        Some(HeredocScript::Shell(doc)) => {
+            let body = doc.body.slice(text);
             return Some((
                 body.to_string(),
                 OffsetMap::contiguous(doc.body.start(), body.len()),
             ));
         }
+        Some(HeredocScript::Other) => return None,
+        None => {}
     }
     // The logical arguments (continuations removed) mapped through the instruction's map.
     let mut source = span.text.clone();
@@ -620,6 +645,68 @@ pub(crate) fn shell_source(parsed: &Parsed, ins: &Instruction) -> Option<(String
     }
     map.set_len(source.len());
     Some((source, map))
+}
+
+/// What runs the body of a RUN's only heredoc, when the heredoc is the script.
+pub(crate) enum HeredocScript<'p> {
+    /// A POSIX shell: `RUN <<EOT` (no shebang, or a shell's), or the heredoc fed to a
+    /// shell named after the marker, `RUN <<EOT bash`, `<<EOT sh -ex`, `<<EOT /bin/bash`.
+    Shell(&'p crate::syntax::Heredoc),
+    /// Another program (`RUN <<EOT python3`, a `#!/usr/bin/env python3` shebang).
+    Other,
+}
+
+/// The shells whose script a heredoc can be (`RUN <<EOT bash`).
+const POSIX_SHELLS: &[&str] = &["sh", "bash", "ash", "dash", "zsh", "ksh"];
+
+/// How the body of a RUN's single heredoc runs, when the RUN is the marker alone
+/// (`RUN <<EOT`) or the marker followed by the program that reads it (`RUN <<EOT bash
+/// -ex`). `None` for other RUNs (`RUN cat <<EOT > f`, `RUN bash <<EOT`), whose heredoc
+/// is data on a command's standard input, as hadolint reads them too.
+pub(crate) fn script_heredoc<'p>(
+    parsed: &'p Parsed,
+    ins: &'p Instruction,
+) -> Option<HeredocScript<'p>> {
+    let Args::Command(CommandForm::Shell(span)) = &ins.args else {
+        return None;
+    };
+    let [doc] = ins.heredocs.as_slice() else {
+        return None;
+    };
+    let text = parsed.text();
+    let marker = doc.marker.slice(text).trim();
+    let mut words = span.text.split_whitespace();
+    if words.next() != Some(marker) {
+        return None;
+    }
+    let body = doc.body.slice(text);
+    let Some(program) = words.next() else {
+        // Ex) RUN <<EOT   (the body is the script, unless its shebang names another program)
+        if let Some(first) = body.lines().next().filter(|l| l.starts_with("#!")) {
+            let shell = POSIX_SHELLS.iter().any(|s| first.ends_with(s));
+            return Some(if shell {
+                HeredocScript::Shell(doc)
+            } else {
+                HeredocScript::Other
+            });
+        }
+        return Some(HeredocScript::Shell(doc));
+    };
+    // Ex) RUN <<EOT bash -ex   /   RUN <<EOT /bin/sh -o pipefail
+    let base = program.rsplit('/').next().unwrap_or(program);
+    let options_only = {
+        let mut takes_value = false;
+        words.all(|w| {
+            let ok = takes_value || w.starts_with('-');
+            takes_value = w == "-o" || w == "+o";
+            ok
+        })
+    };
+    Some(if POSIX_SHELLS.contains(&base) && options_only {
+        HeredocScript::Shell(doc)
+    } else {
+        HeredocScript::Other
+    })
 }
 
 /// Runs every enabled rule and applies severity overrides and suppressions.
@@ -642,7 +729,7 @@ pub(crate) fn run(parsed: &Parsed, settings: &Settings) -> Vec<Diagnostic> {
                 Level::On(severity) if severity != d.meta.severity => d.severity = severity,
                 Level::On(_) => {}
             }
-            if d.meta != &syntax_error::META && suppressions.suppressed(d.meta, d.range) {
+            if d.meta != &syntax_error::META && suppressions.suppressed(&d) {
                 return None;
             }
             Some(d)

@@ -1,5 +1,5 @@
 use super::Checker;
-use super::apt_package_unpinned::{operands, report_unpinned};
+use super::helpers::{NPM_VALUE_OPTIONS, operands, report_unpinned};
 use crate::shell::Word;
 
 declare_rule! {
@@ -14,6 +14,10 @@ declare_rule! {
     ///
     /// `npm install` without packages (installing from `package.json`), folders, tarballs
     /// and git URLs with a `#commit` are not reported.
+    ///
+    /// Windows stages are checked too: `npm install` reads the same in PowerShell and
+    /// cmd, and hadolint checks them as well. The values of options that take one
+    /// (`--loglevel notice`) are not packages.
     ///
     /// ## Example
     /// ```dockerfile
@@ -65,12 +69,11 @@ fn is_pinned(package: &str) -> bool {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
-    for cmd in c.run_commands() {
+    for cmd in c.run_commands_any_shell() {
         if cmd.name() != "npm" {
             continue;
         }
-        let ops = operands(cmd, &[]);
+        let ops = operands(cmd, NPM_VALUE_OPTIONS);
         if ops.first().is_none_or(|w| w.value != "install") {
             continue;
         }
@@ -80,9 +83,6 @@ pub(super) fn check(c: &Checker) {
             .skip_while(|w| w.value == "install")
             .filter(|w| !is_pinned(&w.value))
             .collect();
-        if let Some(first) = unpinned.first() {
-            found.push((first.range, first.value.clone(), unpinned.len() - 1));
-        }
+        report_unpinned(c, &META, &unpinned, "npm install");
     }
-    report_unpinned(c, &META, found, "npm install");
 }

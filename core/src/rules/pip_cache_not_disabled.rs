@@ -17,6 +17,9 @@ declare_rule! {
     /// sets `PIP_NO_CACHE_DIR=1`, when a `--mount=type=cache` target holds `.cache/pip`,
     /// or for `pipx` and `pipenv`.
     ///
+    /// Windows stages are checked too: `pip install` reads the same in PowerShell and cmd,
+    /// and hadolint checks it there as well.
+    ///
     /// ## Example
     /// ```dockerfile
     /// FROM python:3.13
@@ -32,6 +35,17 @@ declare_rule! {
     /// ## Fix safety
     /// The fix inserts `--no-cache-dir` after `install`. It is safe: pip installs the same
     /// packages and only skips writing its cache.
+    ///
+    /// ## Deviations from hadolint
+    /// dockcoach matches pip by its base name, so a pip called through a path is checked
+    /// too; hadolint only recognises a literal `pip` (and `python -m pip`):
+    ///
+    /// ```dockerfile
+    /// FROM python:3.12-slim
+    /// RUN /venv/bin/pip install -r /app/requirements.txt
+    /// ```
+    ///
+    /// is reported by dockcoach and not by hadolint.
     ///
     /// ## References
     /// - [pip docs: caching](https://pip.pypa.io/en/stable/topics/caching/)
@@ -81,7 +95,6 @@ fn sets_no_cache_dir(text: &str) -> bool {
 pub(super) fn check(c: &Checker) {
     // Per stage (as hadolint tracks stages): `ENV PIP_NO_CACHE_DIR` switched the cache off.
     let mut disabled = StageFlags::new();
-    let mut found = Vec::new();
     for (index, ins) in c.parsed.instructions.iter().enumerate() {
         match ins.kind {
             // Ex) FROM base AS child   (inherits the setting of stage `base`)
@@ -112,7 +125,7 @@ pub(super) fn check(c: &Checker) {
         {
             continue;
         }
-        let Some(script) = c.script(index) else {
+        let Some(script) = c.script_any_shell(index) else {
             continue;
         };
         for cmd in &script.commands {
@@ -127,15 +140,12 @@ pub(super) fn check(c: &Checker) {
                 "Add `--no-cache-dir`",
                 vec![Edit::insert(install.range.end(), " --no-cache-dir")],
             );
-            found.push((cmd.range, fix));
+            c.report_with_fix(
+                &META,
+                cmd.range,
+                "`pip install` without `--no-cache-dir` leaves pip's download cache in the layer",
+                Some(fix),
+            );
         }
-    }
-    for (range, fix) in found {
-        c.report_with_fix(
-            &META,
-            range,
-            "`pip install` without `--no-cache-dir` leaves pip's download cache in the layer",
-            Some(fix),
-        );
     }
 }

@@ -1,5 +1,5 @@
 use super::Checker;
-use super::apt_package_unpinned::{operands, report_unpinned};
+use super::helpers::{operands, report_unpinned};
 use crate::shell::{Command, Word};
 
 declare_rule! {
@@ -15,6 +15,10 @@ declare_rule! {
     /// Installs from a requirements file (`-r`), of the local project (`.`), under a
     /// constraints file (`-c`), of wheels, sdists, paths and VCS URLs with a revision are
     /// not reported. `python -m pip install` is checked like `pip install`.
+    ///
+    /// Windows stages are checked too: `pip install` reads the same in PowerShell and
+    /// cmd, and hadolint checks them as well. The values of options that take one
+    /// (`--loglevel notice`) are not packages.
     ///
     /// ## Example
     /// ```dockerfile
@@ -36,7 +40,11 @@ declare_rule! {
     /// RUN "${CONDA_DIR}/envs/${env_name}/bin/pip" install --no-cache-dir 'flake8'
     /// ```
     ///
-    /// `flake8` is unpinned here, and dockcoach reports it.
+    /// `flake8` is unpinned here, and dockcoach reports it. Such a pip upgrading itself
+    /// (`/venv/bin/pip install --upgrade pip`, `/usr/local/bin/python -m pip install -U
+    /// pip`) is left alone, as hadolint leaves it: the installer is not part of what the
+    /// image is built for. A plain `pip install --upgrade pip` is reported, as hadolint
+    /// reports it.
     ///
     /// ## References
     /// - [pip: repeatable installs](https://pip.pypa.io/en/stable/topics/repeatable-installs/)
@@ -123,8 +131,7 @@ fn is_pinned(package: &str) -> bool {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
-    for cmd in c.run_commands() {
+    for cmd in c.run_commands_any_shell() {
         if !is_pip_install(cmd) {
             continue;
         }
@@ -136,16 +143,15 @@ pub(super) fn check(c: &Checker) {
         if from_file || cmd.has_flag(&['c'], &["constraint"]) {
             continue;
         }
+        let by_path = cmd.name.value.contains('/');
         // Ex) pip install flask
         let unpinned: Vec<&Word> = operands(cmd, VALUE_FLAGS)
             .into_iter()
             .skip_while(|w| w.value != "install")
             .skip_while(|w| w.value == "install")
-            .filter(|w| !is_pinned(&w.value))
+            // Ex) /venv/bin/pip install --upgrade pip   (pip upgrading itself)
+            .filter(|w| !(is_pinned(&w.value) || (by_path && w.value == "pip")))
             .collect();
-        if let Some(first) = unpinned.first() {
-            found.push((first.range, first.value.clone(), unpinned.len() - 1));
-        }
+        report_unpinned(c, &META, &unpinned, "pip install");
     }
-    report_unpinned(c, &META, found, "pip install");
 }

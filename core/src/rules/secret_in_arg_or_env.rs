@@ -25,6 +25,13 @@ declare_rule! {
     /// secret variables (`AWS_SECRET_ACCESS_KEY`, `AZURE_CLIENT_SECRET`, `HF_TOKEN`...,
     /// also behind a `VITE_` or `REACT_APP_` prefix).
     ///
+    /// Keys that are public by design are let through: a reCAPTCHA `SITE_KEY`, a Stripe
+    /// `PUBLISHABLE_KEY`, a `PUBLIC_KEY`; so are switches such as
+    /// `USE_GKE_GCLOUD_AUTH_PLUGIN` (`auth` there names a plugin, not a credential).
+    /// A placeholder value (`ENV SECRET_KEY=changeme`) is still reported, as hadolint
+    /// reports it: the name says a secret goes there, and the next build that passes the
+    /// real one with `--build-arg` or edits the line stores it in the image.
+    ///
     /// ## Example
     /// ```dockerfile
     /// FROM node:22
@@ -142,7 +149,17 @@ const BUILDKIT_TOKENS: &[&str] = &[
 ];
 
 const ALLOW_TOKENS: &[&str] = &[
-    "public", "file", "version", "gpg", "path", "dir", "url", "id",
+    "public",
+    "file",
+    "version",
+    "gpg",
+    "path",
+    "dir",
+    "url",
+    "id",
+    "site",
+    "publishable",
+    "plugin",
 ];
 
 /// Trivy's well-known secret variables.

@@ -66,6 +66,20 @@ fn bypass_flag(manager: &str, flag: &str) -> bool {
     }
 }
 
+/// The Checkov check a bypass flag matches: Checkov looks for `apk --allow-untrusted`,
+/// `apt-get --allow-unauthenticated`, `apt-get --force-yes`, `yum`/`dnf --nogpgcheck` and
+/// `rpm --nosignature`/`--nodigest` only.
+fn flag_aliases(manager: &str, flag: &str) -> &'static [&'static str] {
+    match (manager, flag) {
+        ("apk", _) => &["CKV2_DOCKER_7"],
+        ("apt-get", "--allow-unauthenticated") => &["CKV2_DOCKER_8"],
+        ("apt-get", "--force-yes") => &["CKV2_DOCKER_11"],
+        ("yum" | "dnf" | "tdnf", "--nogpgcheck") => &["CKV2_DOCKER_9"],
+        ("rpm", "--nosignature" | "--nodigest") => &["CKV2_DOCKER_10"],
+        _ => &[],
+    }
+}
+
 pub(super) fn check(c: &Checker) {
     let text = c.text();
     let escape = c.parsed.escape;
@@ -86,15 +100,16 @@ pub(super) fn check(c: &Checker) {
                     let fix = word_deletion(text, w, escape).map(|r| {
                         Fix::unsafe_(format!("Remove `{}`", w.value), vec![Edit::delete(r)])
                     });
-                    c.report_with_fix(
+                    let mut report = c.report(
                         &META,
                         w.range,
                         format!(
                             "`{name} {}` installs packages without checking signatures",
                             w.value
                         ),
-                        fix,
                     );
+                    report.fix = fix;
+                    report.aliases = flag_aliases(name, &w.value);
                     continue;
                 }
                 let lower = w.value.to_ascii_lowercase();
@@ -120,7 +135,8 @@ pub(super) fn check(c: &Checker) {
                         &META,
                         w.range,
                         format!("`{}` turns off package signature checks", w.value),
-                    );
+                    )
+                    .aliases = &[];
                 }
             }
         }

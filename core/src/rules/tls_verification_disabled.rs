@@ -95,7 +95,8 @@ fn check_command(c: &Checker, cmd: &Command) {
                 &META,
                 w.range,
                 format!("`{name}={value}` turns off TLS certificate verification"),
-            );
+            )
+            .aliases = assignment_aliases(name);
         }
         if !rpm_config {
             continue;
@@ -110,7 +111,8 @@ fn check_command(c: &Checker, cmd: &Command) {
                 &META,
                 w.range,
                 format!("`{}` turns off TLS certificate verification", w.value),
-            );
+            )
+            .aliases = &["CKV2_DOCKER_15"];
         }
     }
     let args: Vec<&str> = cmd.arg_values().collect();
@@ -149,12 +151,15 @@ fn check_command(c: &Checker, cmd: &Command) {
                 } else {
                     None
                 };
-                c.report_with_fix(
-                    &META,
-                    w.range,
-                    format!("`curl {}` skips TLS certificate verification", w.value),
-                    fix,
-                );
+                {
+                    let mut report = c.report(
+                        &META,
+                        w.range,
+                        format!("`curl {}` skips TLS certificate verification", w.value),
+                    );
+                    report.fix = fix;
+                    report.aliases = &["CKV2_DOCKER_2"];
+                }
             }
         }
         // Ex) RUN wget --no-check-certificate https://...
@@ -167,12 +172,15 @@ fn check_command(c: &Checker, cmd: &Command) {
                 let fix = word_deletion(text, w, escape).map(|r| {
                     Fix::unsafe_("Remove `--no-check-certificate`", vec![Edit::delete(r)])
                 });
-                c.report_with_fix(
-                    &META,
-                    w.range,
-                    "`wget --no-check-certificate` skips TLS certificate verification",
-                    fix,
-                );
+                {
+                    let mut report = c.report(
+                        &META,
+                        w.range,
+                        "`wget --no-check-certificate` skips TLS certificate verification",
+                    );
+                    report.fix = fix;
+                    report.aliases = &["CKV2_DOCKER_3"];
+                }
             }
         }
         // Ex) RUN pip install --trusted-host pypi.example.com x
@@ -189,7 +197,8 @@ fn check_command(c: &Checker, cmd: &Command) {
                         "`{} --trusted-host` skips TLS certificate verification for that host",
                         cmd.name()
                     ),
-                );
+                )
+                .aliases = &["CKV2_DOCKER_4"];
             }
         }
         // Ex) RUN npm config set strict-ssl false
@@ -213,7 +222,8 @@ fn check_command(c: &Checker, cmd: &Command) {
                         &META,
                         cmd.range,
                         format!("`{}` turns off `strict-ssl`", cmd.name()),
-                    );
+                    )
+                    .aliases = &["CKV2_DOCKER_13"];
                 }
             }
         }
@@ -229,10 +239,23 @@ fn check_command(c: &Checker, cmd: &Command) {
                     &META,
                     cmd.range,
                     "`git` is set to skip TLS certificate verification",
-                );
+                )
+                .aliases = &[];
             }
         }
         _ => {}
+    }
+}
+
+/// The Checkov check of an insecure `NAME=value` assignment.
+fn assignment_aliases(name: &str) -> &'static [&'static str] {
+    match name.to_ascii_uppercase().as_str() {
+        "PYTHONHTTPSVERIFY" => &["CKV2_DOCKER_5"],
+        "NODE_TLS_REJECT_UNAUTHORIZED" => &["CKV2_DOCKER_6"],
+        "NPM_CONFIG_STRICT_SSL" => &["CKV2_DOCKER_12"],
+        "GIT_SSL_NO_VERIFY" => &["CKV2_DOCKER_14"],
+        "PIP_TRUSTED_HOST" => &["CKV2_DOCKER_16"],
+        _ => &[],
     }
 }
 
@@ -252,7 +275,8 @@ pub(super) fn check(c: &Checker) {
                                 "`{}={value}` turns off TLS certificate verification",
                                 pair.key.text
                             ),
-                        );
+                        )
+                        .aliases = assignment_aliases(&pair.key.text);
                     }
                 }
             }

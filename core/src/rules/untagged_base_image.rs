@@ -48,11 +48,11 @@ declare_rule! {
     ///
     /// ## References
     /// - [Docker docs: pin base image versions](https://docs.docker.com/build/building/best-practices/#pin-base-image-versions)
-    /// - hadolint `DL3006`
+    /// - hadolint `DL3006`, Checkov `CKV_DOCKER_7` (also reports untagged images)
     pub static META = {
         code: "DL3006",
         name: "untagged-base-image",
-        aliases: [],
+        aliases: ["CKV_DOCKER_7"],
         severity: Warning,
         category: BestPractice,
         fix: Unsafe,

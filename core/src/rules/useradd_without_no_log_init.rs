@@ -1,6 +1,8 @@
 use super::Checker;
-use super::helpers::runs;
+use crate::collections::StrMap;
 use crate::diagnostic::{Edit, Fix};
+use crate::model::expand;
+use crate::syntax::{Args, InstructionKind};
 
 declare_rule! {
     /// ## What it does
@@ -36,6 +38,16 @@ declare_rule! {
     /// RUN useradd --uid 1000000 app
     /// ```
     ///
+    /// hadolint counts the characters of a variable as written (`${UID}` is six, so
+    /// "long"); dockcoach reads the value an `ARG` or `ENV` gives it, and leaves a UID
+    /// without a known value alone:
+    ///
+    /// ```dockerfile
+    /// FROM debian:12
+    /// ARG UID
+    /// RUN useradd -u ${UID} app
+    /// ```
+    ///
     /// ## References
     /// - [Docker docs: USER](https://docs.docker.com/build/building/best-practices/#user)
     /// - [moby issue 5419](https://github.com/moby/moby/issues/5419)
@@ -51,7 +63,27 @@ declare_rule! {
 }
 
 pub(super) fn check(c: &Checker) {
-    for index in runs(c) {
+    // ARG and ENV values in scope (per stage, as in DL3020), to read `-u ${UID}`.
+    let mut vars: StrMap<Option<String>> = StrMap::new();
+    for (index, ins) in c.instructions() {
+        match (ins.kind, &ins.args) {
+            (InstructionKind::From, _) => vars = c.model.global_args.clone(),
+            (InstructionKind::Arg | InstructionKind::Env, Args::Pairs(pairs)) => {
+                for p in pairs {
+                    let value = p.value_unquoted(c.parsed.escape);
+                    if ins.kind == InstructionKind::Env
+                        || value.is_some()
+                        || !vars.contains_key(&p.key.text)
+                    {
+                        vars.insert(p.key.text.clone(), value);
+                    }
+                }
+            }
+            _ => {}
+        }
+        if ins.kind != InstructionKind::Run {
+            continue;
+        }
         let Some(script) = c.script(index) else {
             continue;
         };
@@ -64,23 +96,31 @@ pub(super) fn check(c: &Checker) {
             for (i, word) in cmd.args.iter().enumerate() {
                 let v = word.value.as_str();
                 if let Some(value) = v.strip_prefix("--uid=") {
-                    uid = Some(value.len());
+                    uid = Some(value.to_string());
                 } else if v == "--uid"
                     || (v.starts_with('-') && !v.starts_with("--") && v.ends_with('u'))
                 {
-                    uid = cmd.args.get(i + 1).map(|w| w.raw.chars().count());
+                    uid = cmd.args.get(i + 1).map(|w| w.value.clone());
                 }
             }
-            if uid.is_none_or(|len| len <= 5) {
-                continue;
+            // Ex) useradd -u ${UID} app   (the UID's value, when an ARG or ENV gives one;
+            // an unknown UID is not a long UID)
+            let uid = uid.and_then(|u| {
+                if u.contains('$') {
+                    expand(&u, &vars)
+                } else {
+                    Some(u)
+                }
+            });
+            if uid.is_some_and(|u| u.chars().count() > 5) {
+                let fix = Fix::safe("Add `-l`", vec![Edit::insert(cmd.name.range.end(), " -l")]);
+                c.report_with_fix(
+                    &META,
+                    cmd.range,
+                    "`useradd` with a long UID and without `-l` writes huge lastlog and faillog files into the image",
+                    Some(fix),
+                );
             }
-            let fix = Fix::safe("Add `-l`", vec![Edit::insert(cmd.name.range.end(), " -l")]);
-            c.report_with_fix(
-                &META,
-                cmd.range,
-                "`useradd` with a long UID and without `-l` writes huge lastlog and faillog files into the image",
-                Some(fix),
-            );
         }
     }
 }

@@ -17,6 +17,9 @@ declare_rule! {
     /// `/usr/local/share/.cache/yarn`) keeps the cache out of the image and is not
     /// reported.
     ///
+    /// Windows stages are checked too: `yarn install` reads the same in PowerShell and cmd,
+    /// and hadolint checks it there as well.
+    ///
     /// ## Example
     /// ```dockerfile
     /// FROM node:22
@@ -50,7 +53,6 @@ declare_rule! {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     for index in runs(c) {
         let Some(ins) = c.parsed.instructions.get(index).map(|i| i.effective()) else {
             continue;
@@ -67,7 +69,7 @@ pub(super) fn check(c: &Checker) {
         if !relevant {
             continue;
         }
-        let Some(script) = c.script(index) else {
+        let Some(script) = c.script_any_shell(index) else {
             continue;
         };
         // Ex) RUN yarn install   (no yarn cache clean)
@@ -92,12 +94,9 @@ pub(super) fn check(c: &Checker) {
         };
         let fix = append_command(c, index, "yarn cache clean")
             .map(|edit| Fix::new("Append `&& yarn cache clean`", applicability, vec![edit]));
-        found.push((install.range, fix));
-    }
-    for (range, fix) in found {
         c.report_with_fix(
             &META,
-            range,
+            install.range,
             "`yarn install` leaves the yarn cache in the layer; `yarn cache clean` is missing from this `RUN`",
             fix,
         );

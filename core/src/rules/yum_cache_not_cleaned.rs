@@ -1,5 +1,6 @@
 use super::Checker;
-use super::helpers::{append_command, cmd_has_arg, runs, runs_later};
+use super::helpers::YUM;
+use super::helpers::{append_command, runs, runs_later};
 use crate::diagnostic::{Applicability, Fix};
 
 declare_rule! {
@@ -44,7 +45,6 @@ declare_rule! {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     for index in runs(c) {
         let Some(script) = c.script(index) else {
             continue;
@@ -53,15 +53,11 @@ pub(super) fn check(c: &Checker) {
         let Some(install) = script
             .commands
             .iter()
-            .find(|cmd| cmd_has_arg(cmd, &["yum"], &["install"]))
+            .find(|cmd| YUM.runs_any(cmd, YUM.install))
         else {
             continue;
         };
-        if script
-            .commands
-            .iter()
-            .any(|cmd| cmd_has_arg(cmd, &["yum"], &["clean", "all"]))
-        {
+        if script.commands.iter().any(|cmd| YUM.cleans(cmd)) {
             continue;
         }
         let applicability = if runs_later(c, index, &["yum"]) {
@@ -71,14 +67,6 @@ pub(super) fn check(c: &Checker) {
         };
         let fix = append_command(c, index, "yum clean all")
             .map(|edit| Fix::new("Append `&& yum clean all`", applicability, vec![edit]));
-        found.push((install.range, fix));
-    }
-    for (range, fix) in found {
-        c.report_with_fix(
-            &META,
-            range,
-            "`yum install` leaves its cache in the layer; `yum clean all` is missing from this `RUN`",
-            fix,
-        );
+        c.report_with_fix(&META, install.range, "`yum install` leaves its cache in the layer; `yum clean all` is missing from this `RUN`", fix);
     }
 }

@@ -1,4 +1,5 @@
 use super::Checker;
+use super::helpers::YUM;
 use crate::diagnostic::{Edit, Fix};
 
 declare_rule! {
@@ -40,28 +41,27 @@ declare_rule! {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     for cmd in c.run_commands() {
-        if cmd.name() != "yum" || cmd.has_flag(&['y'], &["assumeyes"]) {
+        if !YUM.runs(cmd) || YUM.says_yes(cmd) {
             continue;
         }
-        // Ex) yum install httpd
-        let Some(sub) = cmd.args.iter().find(|w| {
-            matches!(
-                w.value.as_str(),
-                "install" | "groupinstall" | "localinstall"
-            )
-        }) else {
+        // Ex) RUN yum install httpd
+        let Some(sub) = cmd
+            .args
+            .iter()
+            .find(|w| YUM.confirm.contains(&w.value.as_str()))
+        else {
             continue;
         };
-        found.push((cmd.name.range, sub.range.end(), sub.value.clone()));
-    }
-    for (range, at, sub) in found {
+        let fix = Fix::safe("Add `-y`", vec![Edit::insert(sub.range.end(), " -y")]);
         c.report_with_fix(
             &META,
-            range,
-            format!("`yum {sub}` without `-y` fails when yum asks for confirmation"),
-            Some(Fix::safe("Add `-y`", vec![Edit::insert(at, " -y")])),
+            cmd.name.range,
+            format!(
+                "`yum {}` without `-y` fails when yum asks for confirmation",
+                sub.value
+            ),
+            Some(fix),
         );
     }
 }

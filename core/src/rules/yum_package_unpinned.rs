@@ -1,5 +1,6 @@
 use super::Checker;
-use super::helpers::{cmd_has_arg, runs};
+use super::helpers::{DeclaredVars, runs};
+use super::helpers::{YUM, has_arg};
 
 declare_rule! {
     /// ## What it does
@@ -11,8 +12,12 @@ declare_rule! {
     /// builds of the same Dockerfile may differ, and an update can break the image
     /// without any change to the file.
     ///
-    /// As hadolint does, any `-` in the word counts as a version, and `.rpm` files are
-    /// accepted.
+    /// As in hadolint 2.15.1 (and as DL3041 reads dnf), a version is a `-` followed by
+    /// parts made of letters, digits and `.~^_:+`, one of them starting with a digit
+    /// (`httpd-2.4.6`, `java-1.8.0-openjdk`): `shadow-utils` has no version, nor does a
+    /// glob (`httpd-2.4.*`). A variable declared by an earlier `ARG` or `ENV`
+    /// (`httpd-$HTTPD_VERSION`) counts as a version. The values of options that take one
+    /// (`--enablerepo epel`, `--setopt tsflags=nodocs`) are not packages.
     ///
     /// ## Example
     /// ```dockerfile
@@ -24,6 +29,17 @@ declare_rule! {
     /// ```dockerfile
     /// FROM centos:7
     /// RUN yum install -y httpd-2.4.6 && yum clean all
+    /// ```
+    ///
+    /// ## Deviations from hadolint
+    /// hadolint 2.15.1 reports a `.rpm` file without a `-<digit>` in its name, and takes
+    /// the value of an option written apart for a package; dockcoach accepts an `.rpm`
+    /// (one file is one version) and skips option values:
+    ///
+    /// ```dockerfile
+    /// FROM centos:7
+    /// RUN yum install -y /tmp/app.rpm && yum install -y --enablerepo epel jq-1.6 \
+    ///     && yum clean all
     /// ```
     ///
     /// ## References
@@ -40,39 +56,34 @@ declare_rule! {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
+    let mut declared = DeclaredVars::default();
     for index in runs(c) {
         let Some(script) = c.script(index) else {
             continue;
         };
         for cmd in &script.commands {
-            if !cmd_has_arg(cmd, &["yum"], &["install"]) {
+            if !YUM.runs_any(cmd, YUM.install) {
                 continue;
             }
-            let module = cmd.arg_values().any(|a| a == "module");
-            for word in cmd.positionals() {
+            let module = has_arg(cmd, &["module"]);
+            for word in YUM.packages(cmd) {
                 let v = word.value.as_str();
-                if v == "install" || v == "module" {
-                    continue;
-                }
                 // Ex) RUN yum module install nodejs   /   RUN yum install httpd
                 let pinned = if module {
                     v.contains(':')
                 } else {
-                    v.contains('-') || v.ends_with(".rpm")
+                    YUM.pinned(v, declared.before(c, index))
                 };
-                if !pinned {
-                    found.push((word.range, v.to_string(), module));
+                if pinned {
+                    continue;
                 }
+                let message = if module {
+                    format!("`yum module install` of `{v}` has no stream (`{v}:<stream>`)")
+                } else {
+                    format!("`yum install` of `{v}` has no version (`{v}-<version>`)")
+                };
+                c.report(&META, word.range, message);
             }
         }
-    }
-    for (range, name, module) in found {
-        let message = if module {
-            format!("`yum module install` of `{name}` has no stream (`{name}:<stream>`)")
-        } else {
-            format!("`yum install` of `{name}` has no version (`{name}-<version>`)")
-        };
-        c.report(&META, range, message);
     }
 }

@@ -1,5 +1,6 @@
 use super::Checker;
-use super::helpers::{append_command, cmd_has_arg, runs, runs_later};
+use super::helpers::ZYPPER;
+use super::helpers::{append_command, runs, runs_later};
 use crate::diagnostic::{Applicability, Fix};
 
 declare_rule! {
@@ -45,7 +46,6 @@ declare_rule! {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     for index in runs(c) {
         let Some(script) = c.script(index) else {
             continue;
@@ -53,14 +53,14 @@ pub(super) fn check(c: &Checker) {
         let install = script
             .commands
             .iter()
-            .position(|cmd| cmd_has_arg(cmd, &["zypper"], &["install", "in"]));
+            .position(|cmd| ZYPPER.runs_any(cmd, ZYPPER.install));
         let Some(install) = install else { continue };
         // Ex) RUN zypper clean && zypper install -y curl   (no clean after the install)
         let cleaned = script
             .commands
             .iter()
             .skip(install + 1)
-            .any(|cmd| cmd_has_arg(cmd, &["zypper"], &["clean", "cc"]));
+            .any(|cmd| ZYPPER.cleans(cmd));
         if cleaned {
             continue;
         }
@@ -74,14 +74,6 @@ pub(super) fn check(c: &Checker) {
         };
         let fix = append_command(c, index, "zypper clean")
             .map(|edit| Fix::new("Append `&& zypper clean`", applicability, vec![edit]));
-        found.push((range, fix));
-    }
-    for (range, fix) in found {
-        c.report_with_fix(
-            &META,
-            range,
-            "`zypper install` leaves its cache in the layer; no `zypper clean` follows it in this `RUN`",
-            fix,
-        );
+        c.report_with_fix(&META, range, "`zypper install` leaves its cache in the layer; no `zypper clean` follows it in this `RUN`", fix);
     }
 }

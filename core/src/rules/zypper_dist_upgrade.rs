@@ -36,7 +36,6 @@ declare_rule! {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
     for index in runs(c) {
         let Some(script) = c.script(index) else {
             continue;
@@ -45,15 +44,12 @@ pub(super) fn check(c: &Checker) {
             // Ex) RUN zypper dup
             if cmd.name() == "zypper" && cmd.arg_values().any(|a| a == "dist-upgrade" || a == "dup")
             {
-                found.push(cmd.range);
+                c.report(
+                    &META,
+                    cmd.range,
+                    "`zypper dist-upgrade` upgrades the whole distribution inside the build",
+                );
             }
         }
-    }
-    for range in found {
-        c.report(
-            &META,
-            range,
-            "`zypper dist-upgrade` upgrades the whole distribution inside the build",
-        );
     }
 }

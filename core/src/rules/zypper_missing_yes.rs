@@ -1,5 +1,5 @@
 use super::Checker;
-use super::helpers::runs;
+use super::helpers::ZYPPER;
 use crate::diagnostic::{Edit, Fix};
 
 declare_rule! {
@@ -43,43 +43,27 @@ declare_rule! {
     }
 }
 
-const SUBCOMMANDS: &[&str] = &[
-    "install",
-    "in",
-    "remove",
-    "rm",
-    "source-install",
-    "si",
-    "patch",
-];
-
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
-    for index in runs(c) {
-        let Some(script) = c.script(index) else {
+    for cmd in c.run_commands() {
+        if !ZYPPER.runs(cmd) || ZYPPER.says_yes(cmd) {
+            continue;
+        }
+        // Ex) RUN zypper install httpd
+        let Some(sub) = cmd
+            .args
+            .iter()
+            .find(|w| ZYPPER.confirm.contains(&w.value.as_str()))
+        else {
             continue;
         };
-        for cmd in &script.commands {
-            if cmd.name() != "zypper" || cmd.has_flag(&['y'], &["no-confirm"]) {
-                continue;
-            }
-            // Ex) RUN zypper install curl
-            let Some(sub) = cmd
-                .args
-                .iter()
-                .find(|w| SUBCOMMANDS.contains(&w.value.as_str()))
-            else {
-                continue;
-            };
-            let fix = Fix::safe("Add `-y`", vec![Edit::insert(sub.range.end(), " -y")]);
-            found.push((cmd.range, sub.value.clone(), fix));
-        }
-    }
-    for (range, sub, fix) in found {
+        let fix = Fix::safe("Add `-y`", vec![Edit::insert(sub.range.end(), " -y")]);
         c.report_with_fix(
             &META,
-            range,
-            format!("`zypper {sub}` without `-y` waits for a confirmation the build cannot give"),
+            cmd.range,
+            format!(
+                "`zypper {}` without `-y` waits for a confirmation the build cannot give",
+                sub.value
+            ),
             Some(fix),
         );
     }

@@ -1,5 +1,6 @@
 use super::Checker;
-use super::helpers::{cmd_has_arg, runs};
+use super::helpers::ZYPPER;
+use super::helpers::runs;
 
 declare_rule! {
     /// ## What it does
@@ -25,6 +26,15 @@ declare_rule! {
     /// RUN zypper install -y curl=8.6.0 && zypper clean
     /// ```
     ///
+    /// ## Deviations from hadolint
+    /// hadolint takes the value of an option written apart (`-r oss`, `--repo oss`) for
+    /// a package and reports it; dockcoach knows which zypper options take a value:
+    ///
+    /// ```dockerfile
+    /// FROM opensuse/leap:15.6
+    /// RUN zypper install -y -r oss curl=8.6.0 && zypper clean
+    /// ```
+    ///
     /// ## References
     /// - [zypper manual](https://en.opensuse.org/SDB:Zypper_manual)
     /// - hadolint `DL3037`
@@ -39,32 +49,26 @@ declare_rule! {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut found = Vec::new();
+    let none = crate::collections::StrSet::default();
     for index in runs(c) {
         let Some(script) = c.script(index) else {
             continue;
         };
         for cmd in &script.commands {
-            if !cmd_has_arg(cmd, &["zypper"], &["install", "in"]) {
+            if !ZYPPER.runs_any(cmd, ZYPPER.install) {
                 continue;
             }
-            for word in cmd.positionals() {
+            for word in ZYPPER.packages(cmd) {
                 let v = word.value.as_str();
-                if v == "install" || v == "in" {
-                    continue;
-                }
                 // Ex) RUN zypper install -y curl
-                if !(v.contains(['=', '<', '>']) || v.ends_with(".rpm")) {
-                    found.push((word.range, v.to_string()));
+                if !ZYPPER.pinned(v, &none) {
+                    c.report(
+                        &META,
+                        word.range,
+                        format!("`zypper install` of `{v}` has no version (`{v}=<version>`)"),
+                    );
                 }
             }
         }
-    }
-    for (range, name) in found {
-        c.report(
-            &META,
-            range,
-            format!("`zypper install` of `{name}` has no version (`{name}=<version>`)"),
-        );
     }
 }

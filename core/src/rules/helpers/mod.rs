@@ -4,6 +4,7 @@
 mod commands;
 mod edits;
 mod labels;
+mod packages;
 mod stages;
 mod vars;
 mod walk;
@@ -11,6 +12,7 @@ mod walk;
 pub(crate) use commands::*;
 pub(crate) use edits::*;
 pub(crate) use labels::*;
+pub(crate) use packages::*;
 pub(crate) use stages::*;
 pub(crate) use vars::*;
 pub(crate) use walk::*;
