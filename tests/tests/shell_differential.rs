@@ -62,13 +62,13 @@ const KNOWN_DIFFERENCES: &[(&str, &str, &str)] = &[
     ),
     (
         "docker__awesome-compose/wasmedge-kafka-mysql__etl__Dockerfile",
-        "<<EOT bash",
-        AFTER_HEREDOC_TAG,
+        "apt-get install -y \\\n",
+        AFTER_CONTINUATION,
     ),
     (
         "docker__awesome-compose/wasmedge-mysql-nginx__backend__Dockerfile",
-        "<<EOT bash",
-        AFTER_HEREDOC_TAG,
+        "apt-get install -y \\\n",
+        AFTER_CONTINUATION,
     ),
     (
         "docker__buildx/hack__dockerfiles__lint.Dockerfile",
