@@ -1,5 +1,5 @@
-use super::Checker;
 use super::helpers::has_arg;
+use super::{Checker, Onbuild};
 use crate::diagnostic::{Applicability, Edit, Fix};
 
 declare_rule! {
@@ -53,7 +53,7 @@ pub(super) fn check(c: &Checker) {
             .is_some_and(|s| s.commands.iter().any(|cmd| cmd.name() == "apk"));
         apk_later[i] = apk_later[i + 1] || uses;
     }
-    for (index, ins) in c.instructions() {
+    for (index, ins) in c.walk(Onbuild::Trigger) {
         if super::helpers::has_cache_mount_under(ins, "/var/cache/apk") {
             continue;
         }

@@ -1,5 +1,5 @@
-use super::Checker;
 use super::helpers::{StageFlags, has_cache_mount};
+use super::{Checker, Onbuild};
 use crate::diagnostic::{Edit, Fix};
 use crate::shell::Command;
 use crate::syntax::{Args, CommandForm, InstructionKind};
@@ -95,7 +95,7 @@ fn sets_no_cache_dir(text: &str) -> bool {
 pub(super) fn check(c: &Checker) {
     // Per stage (as hadolint tracks stages): `ENV PIP_NO_CACHE_DIR` switched the cache off.
     let mut disabled = StageFlags::new();
-    for (index, ins) in c.parsed.instructions.iter().enumerate() {
+    for (index, ins) in c.walk(Onbuild::Skip) {
         match ins.kind {
             // Ex) FROM base AS child   (inherits the setting of stage `base`)
             InstructionKind::From => disabled.enter(c, index),

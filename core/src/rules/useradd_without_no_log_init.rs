@@ -1,4 +1,4 @@
-use super::Checker;
+use super::{Checker, Onbuild};
 use crate::collections::StrMap;
 use crate::diagnostic::{Edit, Fix};
 use crate::model::expand;
@@ -65,7 +65,7 @@ declare_rule! {
 pub(super) fn check(c: &Checker) {
     // ARG and ENV values in scope (per stage, as in DL3020), to read `-u ${UID}`.
     let mut vars: StrMap<Option<String>> = StrMap::new();
-    for (index, ins) in c.instructions() {
+    for (index, ins) in c.walk(Onbuild::Trigger) {
         match (ins.kind, &ins.args) {
             (InstructionKind::From, _) => vars = c.model.global_args.clone(),
             (InstructionKind::Arg | InstructionKind::Env, Args::Pairs(pairs)) => {
