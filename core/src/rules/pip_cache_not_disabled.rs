@@ -95,7 +95,9 @@ fn sets_no_cache_dir(text: &str) -> bool {
 pub(super) fn check(c: &Checker) {
     // Per stage (as hadolint tracks stages): `ENV PIP_NO_CACHE_DIR` switched the cache off.
     let mut disabled = StageFlags::new();
-    for (index, ins) in c.walk(Onbuild::Skip) {
+    // As written: an `ONBUILD ENV` does not switch the cache off here, but the RUN of an
+    // `ONBUILD RUN` is checked (through `effective()` below), as hadolint reads them.
+    for (index, ins) in c.walk(Onbuild::AsWritten) {
         match ins.kind {
             // Ex) FROM base AS child   (inherits the setting of stage `base`)
             InstructionKind::From => disabled.enter(c, index),
