@@ -75,6 +75,16 @@ pub struct BaseFacts {
     absent: u16,
 }
 
+impl BaseFacts {
+    /// True when the image is known to have tool `name` (one of [`TOOLS`]).
+    pub fn has(&self, name: &str) -> bool {
+        TOOLS
+            .iter()
+            .position(|t| *t == name)
+            .is_some_and(|i| self.present & (1 << i) != 0)
+    }
+}
+
 /// A step that cannot work as written.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hazard {
@@ -275,14 +285,23 @@ impl ImageModel {
                             hazard(HazardKind::MissingCommand, ins.keyword.range, "bash");
                         }
                     }
-                    (InstructionKind::Copy | InstructionKind::Add, _) => {
+                    (InstructionKind::Copy | InstructionKind::Add, args) => {
                         if let Some(from) = ins.flag("from").and_then(|f| f.value.as_deref())
                             && unresolved_stage(model, stage.index, from)
                         {
                             hazard(HazardKind::UnresolvedStage, ins.keyword.range, from);
                         }
-                        // A copied file may be any command.
+                        // A copied file may be any command; a copied root file system
+                        // or binary directory may bring a shell.
                         state.forget_absent();
+                        if let Args::List { items, .. } = args
+                            && items.iter().any(|s| {
+                                s.text == "/" || s.text.contains("bin") || s.text.contains(".tar")
+                            })
+                            && state.shell == ShellKind::None
+                        {
+                            state.shell = ShellKind::Unknown;
+                        }
                     }
                     (
                         InstructionKind::Cmd | InstructionKind::Entrypoint,
@@ -557,7 +576,14 @@ fn run_script(
                     state.apt_lists = Some(true);
                 }
                 "install" => {
-                    if state.apt_lists == Some(false) && !updated && matters {
+                    // apt 3's `install --update` fetches the lists first.
+                    if cmd.arg_values().any(|a| a == "--update") {
+                        updated = true;
+                        state.apt_lists = Some(true);
+                    }
+                    // `apt-get -f install` alone only fixes what dpkg left: no claim.
+                    if state.apt_lists == Some(false) && !updated && matters && positional.len() > 1
+                    {
                         hazard(HazardKind::InstallWithoutLists, range, name);
                     }
                     let no_recommends = cmd.arg_values().any(|a| a == "--no-install-recommends");

@@ -443,6 +443,7 @@ pub(crate) struct Checker<'a> {
     /// RUNs of non-POSIX stages (PowerShell, cmd) read as POSIX shell, for the rules
     /// whose commands read the same in any shell (`npm install -g x`, `pip install x`).
     foreign_scripts: Vec<OnceCell<Option<Script>>>,
+    image: OnceCell<crate::image::ImageModel>,
     diagnostics: RefCell<Vec<Diagnostic>>,
 }
 
@@ -458,6 +459,7 @@ impl<'a> Checker<'a> {
             foreign_scripts: (0..parsed.instructions.len())
                 .map(|_| OnceCell::new())
                 .collect(),
+            image: OnceCell::new(),
             diagnostics: RefCell::new(Vec::new()),
         }
     }
@@ -516,6 +518,13 @@ impl<'a> Checker<'a> {
             Some(shell::parse(&text, &map))
         })
         .as_ref()
+    }
+
+    /// The image-state model of the file (`crate::image`), built on first use, once.
+    pub fn image(&self) -> &crate::image::ImageModel {
+        self.image.get_or_init(|| {
+            crate::image::ImageModel::new(self.parsed, &self.model, &|i| self.script(i))
+        })
     }
 
     /// Every simple command of every RUN script (ONBUILD RUN included), in file order.

@@ -42,7 +42,11 @@ declare_rule! {
     /// The fix switches to the slim variant of the same version (same distribution and C
     /// library), or to the alpine one when that is the only smaller variant, which the
     /// message says changes the C library. It is unsafe: packages the application used
-    /// from the full image may be missing.
+    /// from the full image may be missing. It is offered only when the knowledge tables
+    /// know the smaller variant and the image model of the fixed file shows every step
+    /// still working: when a later `RUN` uses a tool the smaller image lacks (`curl`,
+    /// `git`, `make`, `gcc`... on `python:3.12-slim`) and does not install it first, the
+    /// message names those tools and there is no fix.
     ///
     /// ## References
     /// - [Docker docs: choose the right base image](https://docs.docker.com/build/building/best-practices/#choose-the-right-base-image)
@@ -134,7 +138,7 @@ pub(super) fn check(c: &Checker) {
         true => " (Alpine uses musl instead of glibc)",
         false => "",
     };
-    let message = format!(
+    let mut message = format!(
         "Base image `{}` is the full variant; `{name}:{smaller}` is smaller{libc} (tags as of {as_of})",
         image.text
     );
@@ -150,6 +154,34 @@ pub(super) fn check(c: &Checker) {
         }
         _ => None,
     };
+    // Ex) FROM python:3.12 + RUN curl ... && make: the slim image has neither. The fix is
+    // checked against the image model of the fixed file; when a later step would lose a
+    // tool, or the smaller image is one the tables do not know, the full image stays.
+    let fix = fix.and_then(|f| {
+        let smaller_known = crate::image::base_facts(&crate::model::ImageRef::parse(&format!(
+            "{name}:{smaller}"
+        )))
+        .is_some();
+        let fixed = crate::fix::apply_edits(c.text(), &f.edits)?;
+        let after = crate::image::ImageModel::of(&crate::syntax::parse(&fixed));
+        let lost: Vec<String> = c
+            .image()
+            .added(&after)
+            .iter()
+            .map(|h| format!("`{}`", h.subject))
+            .collect();
+        if !lost.is_empty() {
+            let mut lost = lost;
+            lost.dedup();
+            message.push_str(&format!(
+                ", but a later step uses {} that it does not have: keep the full image or install them",
+                lost.join(", ")
+            ));
+            return None;
+        }
+        // A smaller image the tables do not know: no claim that the steps still work.
+        smaller_known.then_some(f)
+    });
     c.report_with_fix(&META, stage.base_range, message, fix);
 }
 
