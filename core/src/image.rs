@@ -298,9 +298,13 @@ impl ImageModel {
                             && items.iter().any(|s| {
                                 s.text == "/" || s.text.contains("bin") || s.text.contains(".tar")
                             })
-                            && state.shell == ShellKind::None
                         {
-                            state.shell = ShellKind::Unknown;
+                            // Ex) FROM scratch + COPY --from=rootfs / /: any shell and
+                            // package manager may come with it.
+                            state = State {
+                                root: state.root,
+                                ..State::unknown()
+                            };
                         }
                     }
                     (
@@ -566,6 +570,7 @@ fn run_script(
         if state.root == Some(false) && privileged(cmd) && matters {
             // Ex) USER app ... RUN apt-get install -y curl
             hazard(HazardKind::PrivilegedAsNonRoot, range, name);
+            return;
         }
         let positional: Vec<&str> = cmd.positionals().map(|w| w.value.as_str()).collect();
         let sub = positional.first().copied().unwrap_or("");
@@ -857,6 +862,10 @@ mod tests {
                 "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends git && git clone https://x\n"
             ),
             vec![(HazardKind::NoCaCertificates, "git".into())]
+        );
+        // A copied root file system may bring anything.
+        assert!(
+            kinds("FROM scratch\nCOPY --from=rootfs / /\nRUN apk add --no-cache bash\n").is_empty()
         );
         // Unknown images and tested commands: no claim.
         assert!(

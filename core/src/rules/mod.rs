@@ -197,6 +197,7 @@ mod apt_package_unpinned;
 mod base_image_not_digest_pinned;
 mod cd_in_run;
 mod chpasswd_in_run;
+mod command_not_in_image;
 mod consecutive_run;
 mod copied_archive_extracted;
 mod copy_dest_without_slash;
@@ -223,6 +224,7 @@ mod gem_unpinned;
 mod go_package_unpinned;
 mod inconsistent_instruction_casing;
 mod inline_ignore_pragma;
+mod install_without_package_lists;
 mod instruction_before_from;
 mod invalid_default_arg_in_from;
 mod invalid_definition_description;
@@ -257,12 +259,14 @@ mod pip_package_unpinned;
 mod pipe_without_pipefail;
 mod pointless_command_in_run;
 mod port_out_of_range;
+mod privileged_step_as_non_root;
 mod redundant_target_platform;
 mod relative_workdir;
 mod remote_script_piped_to_shell;
 mod reserved_stage_name;
 mod secret_in_arg_or_env;
 mod shell_form_cmd;
+mod shell_step_without_shell;
 mod signature_verification_disabled;
 mod stage_name_casing;
 mod sudo_in_run;
@@ -391,6 +395,11 @@ declare_rules! {
     base_image_not_digest_pinned,
     end_of_life_base_image,
     missing_user,
+    // -- steps that cannot work DC3xxx, from the image model (keep this marker; add rules below it)
+    command_not_in_image,
+    install_without_package_lists,
+    privileged_step_as_non_root,
+    shell_step_without_shell,
 }
 
 /// Every rule, in the order they are declared.
