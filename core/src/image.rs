@@ -455,7 +455,8 @@ fn recommends_ca(package: &str) -> bool {
     matches!(package, "curl" | "wget" | "git" | "git-core")
 }
 
-/// Commands after which the model no longer knows what is on the PATH.
+/// Commands after which the model no longer knows what is on the PATH. pip and npm are
+/// not among them: they install Python and Node programs, never the tracked tools.
 fn may_add_commands(cmd: &Command) -> bool {
     let name = cmd.name();
     let into_bin = || cmd.arg_values().any(|a| a.contains("bin"));
@@ -470,9 +471,8 @@ fn may_add_commands(cmd: &Command) -> bool {
                 | "mamba"
                 | "brew"
                 | "nix-env"
-                | "pip"
-                | "pip3"
-                | "npm"
+                | "micromamba"
+                | "spack"
                 | "update-alternatives"
                 | "asdf"
                 | "sdk"

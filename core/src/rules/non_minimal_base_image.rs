@@ -164,18 +164,30 @@ pub(super) fn check(c: &Checker) {
         .is_some();
         let fixed = crate::fix::apply_edits(c.text(), &f.edits)?;
         let after = crate::image::ImageModel::of(&crate::syntax::parse(&fixed));
-        let lost: Vec<String> = c
-            .image()
-            .added(&after)
-            .iter()
-            .map(|h| format!("`{}`", h.subject))
-            .collect();
-        if !lost.is_empty() {
-            let mut lost = lost;
-            lost.dedup();
+        if !c.image().added(&after).is_empty() {
+            // Name every tool the steps use that the smaller image lacks, not only the
+            // first of each step.
+            let full = crate::image::base_facts(image);
+            let small = crate::image::base_facts(&crate::model::ImageRef::parse(&format!(
+                "{name}:{smaller}"
+            )));
+            let mut lost: Vec<&str> = Vec::new();
+            for i in stage.from..stage.end {
+                for cmd in c.script(i).map_or(&[][..], |s| &s.commands[..]) {
+                    let tool = cmd.name();
+                    if crate::image::TOOLS.contains(&tool)
+                        && full.is_some_and(|f| f.has(tool))
+                        && small.is_some_and(|f| !f.has(tool))
+                        && !lost.contains(&tool)
+                    {
+                        lost.push(tool);
+                    }
+                }
+            }
+            let list: Vec<String> = lost.iter().map(|t| format!("`{t}`")).collect();
             message.push_str(&format!(
                 ", but a later step uses {} that it does not have: keep the full image or install them",
-                lost.join(", ")
+                if list.is_empty() { "a tool".to_string() } else { list.join(", ") }
             ));
             return None;
         }
