@@ -129,7 +129,8 @@ pub(crate) fn word_deletion(text: &str, word: &Word, escape: char) -> Option<Tex
 /// the same flags): `RUN a` + `RUN b` become `RUN a \` + `<indent>&& b`, indented like
 /// `first`'s continuation lines. `None` when the merge could change what runs: heredocs,
 /// a comment between or inside, `first` ending in an operator, or `second` with top-level
-/// `||`, `;` or `&` (they would bind differently after `&&`).
+/// `||`, `;` or `&` (they would bind differently after `&&`); and when a blank line
+/// separates them (groups the author kept apart).
 pub(crate) fn merge_runs(
     c: &Checker,
     first: usize,
@@ -161,6 +162,11 @@ pub(crate) fn merge_runs(
     }
     let trimmed = a_span.text.trim_end();
     if trimmed.is_empty() || trimmed.ends_with([';', '&', '|', '\\', '`', '(', '{']) {
+        return None;
+    }
+    // A blank line between separates groups the author kept apart: no merge.
+    let lines = c.parsed.line_index();
+    if lines.line_of(b.range.start()) > lines.line_of(a.range.end().saturating_sub(1)) + 1 {
         return None;
     }
     let between = TextRange::new(a.range.end(), b.range.start());
