@@ -46,7 +46,9 @@ declare_rule! {
     /// know the smaller variant and the image model of the fixed file shows every step
     /// still working: when a later `RUN` uses a tool the smaller image lacks (`curl`,
     /// `git`, `make`, `gcc`... on `python:3.12-slim`) and does not install it first, the
-    /// message names those tools and there is no fix.
+    /// message names those tools and there is no fix. Nor is there one when the stage runs
+    /// a package install that may compile native modules (`npm install`, `pip install`,
+    /// `bundle install`...) and the smaller image has no `gcc`.
     ///
     /// ## References
     /// - [Docker docs: choose the right base image](https://docs.docker.com/build/building/best-practices/#choose-the-right-base-image)
@@ -162,6 +164,33 @@ pub(super) fn check(c: &Checker) {
             "{name}:{smaller}"
         )))
         .is_some();
+        // Ex) RUN npm install / pip install / bundle install: native modules are compiled
+        // with gcc and make, which slim images lack; the model cannot see that need.
+        let small_lacks_compiler = crate::image::base_facts(&crate::model::ImageRef::parse(
+            &format!("{name}:{smaller}"),
+        ))
+        .is_some_and(|f| !f.has("gcc"))
+            && crate::image::base_facts(image).is_some_and(|f| f.has("gcc"));
+        let builds_native = (stage.from..stage.end).find_map(|i| {
+            c.script(i)?
+                .commands
+                .iter()
+                .find(|cmd| {
+                    matches!(
+                        cmd.name(),
+                        "npm" | "yarn" | "pnpm" | "pip" | "pip3" | "bundle" | "gem" | "cargo"
+                    ) && cmd.positionals().next().is_some_and(|w| {
+                        matches!(w.value.as_str(), "install" | "i" | "ci" | "add" | "build")
+                    })
+                })
+                .map(|cmd| format!("{} {}", cmd.name(), cmd.positionals().next().map_or("", |w| w.value.as_str())))
+        });
+        if small_lacks_compiler && let Some(step) = builds_native {
+            message.push_str(&format!(
+                ", but `{step}` may compile native modules with `gcc` and `make`, which it does not have: keep the full image or build in an earlier stage"
+            ));
+            return None;
+        }
         let fixed = crate::fix::apply_edits(c.text(), &f.edits)?;
         let after = crate::image::ImageModel::of(&crate::syntax::parse(&fixed));
         if !c.image().added(&after).is_empty() {
