@@ -70,7 +70,8 @@ pub struct LintArgs {
     #[arg(long)]
     pub fix: bool,
 
-    /// Apply unsafe fixes too (fixes that may change what the image does). Implies --fix.
+    /// Include unsafe fixes (fixes that may change what the image does) in what --fix and
+    /// --diff apply and what the report counts as fixable. Writes nothing by itself.
     #[arg(long)]
     pub unsafe_fixes: bool,
 

@@ -57,7 +57,7 @@ pub fn run(args: &LintArgs) -> i32 {
     };
     let action = if args.diff {
         Action::Diff
-    } else if args.fix || args.unsafe_fixes {
+    } else if args.fix {
         Action::Fix
     } else {
         Action::Check

@@ -569,7 +569,24 @@ fn unsafe_fixes_only_with_the_flag() {
     let path = dir.path().join("Dockerfile");
     lint(dir.path(), &["--fix", "Dockerfile"]);
     assert!(fs::read_to_string(&path).unwrap().contains("CMD echo hi"));
-    lint(dir.path(), &["--unsafe-fixes", "Dockerfile"]);
+    // `--unsafe-fixes` alone writes nothing (as in Ruff): it only widens `--fix`/`--diff`.
+    let out = lint(
+        dir.path(),
+        &["--unsafe-fixes", "--format", "json", "Dockerfile"],
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), text);
+    assert!(stdout(&out).contains("\"unsafe\""), "{}", stdout(&out));
+    let out = lint(dir.path(), &["--unsafe-fixes", "Dockerfile"]);
+    assert!(
+        stdout(&out).contains("fixable with `--fix`"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), text);
+    let out = lint(dir.path(), &["--unsafe-fixes", "--diff", "Dockerfile"]);
+    assert!(stdout(&out).contains("+CMD ["), "{}", stdout(&out));
+    assert_eq!(fs::read_to_string(&path).unwrap(), text);
+    lint(dir.path(), &["--fix", "--unsafe-fixes", "Dockerfile"]);
     let fixed = fs::read_to_string(&path).unwrap();
     assert!(
         fixed.contains("CMD [") && fixed.contains("\"echo\""),

@@ -3,11 +3,16 @@
 //! Each pass lints the current text, takes the fixes the mode allows, keeps those whose
 //! edits do not overlap an earlier-chosen fix, applies them, and re-parses. A pass that
 //! would add a syntax error is retried one fix at a time, and the fixes that break the
-//! file are skipped and reported. Passes stop when nothing applies, or after
+//! file are skipped and reported. A fix after which the image model (`image.rs`) shows
+//! a step that cannot work and the text before did not (a command the new base lacks, an
+//! install with no package lists, a privileged step as non-root...) is skipped the same
+//! way, silently: the guard is a backstop for rules that cannot see the whole file.
+//! Passes stop when nothing applies, or after
 //! [`MAX_PASSES`] (then the result says the fixes did not converge).
 
 use crate::collections::sort_stable;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use crate::image::ImageModel;
 use crate::settings::Settings;
 use crate::syntax::{Parsed, parse};
 use crate::text::TextRange;
@@ -75,10 +80,14 @@ pub fn fix(text: &str, settings: &Settings, mode: Applicability) -> FixResult {
             remaining = (!had_candidates).then_some(others);
             break;
         }
-        // A text whose parse has no more errors than `current`, with that parse.
+        // The image model of `current`: a fix must not add a step that cannot work.
+        let image = ImageModel::of(&parsed);
+        let builds = |p: &Parsed| image.added(&ImageModel::of(p)).is_empty();
+        // A text whose parse has no more errors than `current` and whose model adds no
+        // hazard, with that parse.
         let checked = |text: String| {
             let p = parse(&text);
-            (p.errors.len() <= error_count).then_some((text, p))
+            (p.errors.len() <= error_count && builds(&p)).then_some((text, p))
         };
         let (next, next_parsed, applied) = match apply_all(&current, &chosen).and_then(checked) {
             Some((next, p)) => (next, Some(p), chosen),
@@ -86,9 +95,16 @@ pub fn fix(text: &str, settings: &Settings, mode: Applicability) -> FixResult {
                 // Find the fixes that break the file, one at a time.
                 let mut good = Vec::new();
                 for d in chosen {
-                    let alone = apply_all(&current, std::slice::from_ref(&d));
+                    let alone = apply_all(&current, std::slice::from_ref(&d)).map(|t| parse(&t));
                     match alone {
-                        Some(t) if parse(&t).errors.len() <= error_count => good.push(d),
+                        Some(p) if p.errors.len() <= error_count && builds(&p) => good.push(d),
+                        // A fix after which the image would not build is not applied
+                        // (and is not a bug to report: the model is stricter than a rule).
+                        Some(p) if p.errors.len() <= error_count => {
+                            if let Some(f) = &d.fix {
+                                skipped.push((d.code(), f.title.clone()));
+                            }
+                        }
                         _ => {
                             errors.push(format!(
                                 "the fix for `{}` at byte {} would have broken the file and was skipped",
@@ -158,7 +174,12 @@ pub fn fix(text: &str, settings: &Settings, mode: Applicability) -> FixResult {
 /// fix's edits do not fit the text or would add a syntax error.
 pub fn apply_fix(text: &str, fix: &Fix) -> Option<String> {
     let out = apply_edits(text, &fix.edits)?;
-    if parse(&out).errors.len() > parse(text).errors.len() {
+    let (before, after) = (parse(text), parse(&out));
+    if after.errors.len() > before.errors.len()
+        || !ImageModel::of(&before)
+            .added(&ImageModel::of(&after))
+            .is_empty()
+    {
         return None;
     }
     Some(out)

@@ -14,6 +14,7 @@ pub mod config;
 pub mod diagnostic;
 mod dockerignore;
 pub mod fix;
+pub mod image;
 pub mod knowledge;
 mod model;
 mod number;

@@ -16,6 +16,8 @@ pub mod ci;
 // Generated, and kept as generated: one table line per source line.
 #[rustfmt::skip]
 mod data;
+#[rustfmt::skip]
+mod image_facts;
 #[cfg(test)]
 #[rustfmt::skip]
 mod reference;
@@ -633,3 +635,32 @@ pub fn supported_replacement(image: &str, tag: &str, today: Date, months: u32) -
 
 #[cfg(test)]
 mod tests;
+
+/// What the official image `name` provides in variant class `class` (`default`, `slim`,
+/// `alpine`; `curl`/`scm` for buildpack-deps): package manager, shell, default user,
+/// the tools every Dockerfile of the class provides and those none does (`,`-separated).
+/// `None` when the tables do not know the image or class.
+pub fn base_image_facts(
+    name: &str,
+    class: &str,
+) -> Option<(
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+)> {
+    image_facts::IMAGE_FACTS.0.lines().find_map(|line| {
+        let mut fields = line.split('\t');
+        if fields.next()? != name || fields.next()? != class {
+            return None;
+        }
+        Some((
+            fields.next()?,
+            fields.next()?,
+            fields.next()?,
+            fields.next().unwrap_or(""),
+            fields.next().unwrap_or(""),
+        ))
+    })
+}

@@ -1,4 +1,5 @@
 use super::Checker;
+use super::helpers::{continuation_indent, merge_runs, reads_apt_lists};
 use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::syntax::{Args, CommandForm, InstructionKind};
 
@@ -32,8 +33,12 @@ declare_rule! {
     /// ## Fix safety
     /// The fix appends `&& rm -rf /var/lib/apt/lists/*` to the command. It is safe when no
     /// later instruction of the file runs `apt-get` (nothing in the build reads the lists
-    /// again) and unsafe otherwise: a later `apt-get install` without its own `update`
-    /// would then fail.
+    /// again) and unsafe when a later `RUN` runs apt with its own `update`. When a later
+    /// `RUN` installs *without* its own `update`, deleting the lists would make that
+    /// install fail, so there is no such fix: a lone `RUN apt-get update` right before the
+    /// `RUN` that installs is merged into it instead (unsafe: one layer instead of two;
+    /// the next pass then deletes the lists in the merged `RUN`), and otherwise nothing is
+    /// offered.
     ///
     /// ## Deviations from hadolint
     /// hadolint accepts any `rm -rf` as the clean-up, whatever it deletes, and does not
@@ -81,19 +86,20 @@ fn deletes_lists(path: &str) -> bool {
 }
 
 pub(super) fn check(c: &Checker) {
-    let runs_apt_later: Vec<bool> = {
-        let n = c.parsed.instructions.len();
-        let mut later = vec![false; n + 1];
-        for i in (0..n).rev() {
-            let uses_apt = c.script(i).is_some_and(|s| {
-                s.commands
-                    .iter()
-                    .any(|cmd| cmd.name() == "apt-get" || cmd.name() == "apt")
-            });
-            later[i] = later[i + 1] || uses_apt;
-        }
-        later
-    };
+    let n = c.parsed.instructions.len();
+    // Per instruction: a later RUN uses apt at all / reads the lists without its own
+    // `apt-get update` (deleting them here would break that RUN).
+    let mut runs_apt_later = vec![false; n + 1];
+    let mut reads_lists_later = vec![false; n + 1];
+    for i in (0..n).rev() {
+        let uses_apt = c.script(i).is_some_and(|s| {
+            s.commands
+                .iter()
+                .any(|cmd| cmd.name() == "apt-get" || cmd.name() == "apt")
+        });
+        runs_apt_later[i] = runs_apt_later[i + 1] || uses_apt;
+        reads_lists_later[i] = reads_lists_later[i + 1] || reads_apt_lists(c, i);
+    }
     for (index, ins) in c.instructions() {
         if ins.kind != InstructionKind::Run {
             continue;
@@ -159,41 +165,51 @@ pub(super) fn check(c: &Checker) {
         if cleans {
             continue;
         }
-        let fix = match &ins.args {
-            Args::Command(CommandForm::Shell(span)) if ins.heredocs.is_empty() => {
-                let applicability = if runs_apt_later.get(index + 1).copied().unwrap_or(false) {
-                    Applicability::Unsafe
-                } else {
-                    Applicability::Safe
-                };
-                // Indent like the RUN's last line when it is a continuation line.
-                let index = c.parsed.line_index();
-                let last_line = index.line_of(span.range.end());
-                let line_start = index.line_start(last_line);
-                let indent: String = if index.line_of(span.range.start()) < last_line {
-                    c.text()
-                        .get(line_start..span.range.end())
-                        .unwrap_or("")
-                        .chars()
-                        .take_while(|ch| *ch == ' ' || *ch == '\t')
-                        .collect()
-                } else {
-                    "    ".to_string()
-                };
-                Some(Fix::new(
-                    "Append `&& rm -rf /var/lib/apt/lists/*`",
-                    applicability,
-                    vec![Edit::insert(
-                        span.range.end(),
-                        format!(
-                            " {}{}{indent}&& rm -rf /var/lib/apt/lists/*",
-                            c.parsed.escape,
-                            c.line_ending()
-                        ),
-                    )],
-                ))
+        let fix = if reads_lists_later.get(index + 1).copied().unwrap_or(false) {
+            // Ex) RUN apt-get update \n RUN apt-get install -y curl
+            // Deleting the lists here breaks the later install: merge a lone update into
+            // the install right after it instead, or offer nothing.
+            let lone = script.commands.len() == 1;
+            let next_installs = c
+                .parsed
+                .instructions
+                .get(index + 1)
+                .is_some_and(|next| next.kind == InstructionKind::Run)
+                && reads_apt_lists(c, index + 1);
+            if lone && next_installs {
+                merge_runs(
+                    c,
+                    index,
+                    index + 1,
+                    "Merge the `update` into the next `RUN`, which installs",
+                )
+            } else {
+                None
             }
-            _ => None,
+        } else {
+            match &ins.args {
+                Args::Command(CommandForm::Shell(span)) if ins.heredocs.is_empty() => {
+                    let applicability = if runs_apt_later.get(index + 1).copied().unwrap_or(false) {
+                        Applicability::Unsafe
+                    } else {
+                        Applicability::Safe
+                    };
+                    let indent = continuation_indent(c, ins);
+                    Some(Fix::new(
+                        "Append `&& rm -rf /var/lib/apt/lists/*`",
+                        applicability,
+                        vec![Edit::insert(
+                            span.range.end(),
+                            format!(
+                                " {}{}{indent}&& rm -rf /var/lib/apt/lists/*",
+                                c.parsed.escape,
+                                c.line_ending()
+                            ),
+                        )],
+                    ))
+                }
+                _ => None,
+            }
         };
         let tool = update.name();
         c.report_with_fix(

@@ -1,6 +1,6 @@
 use super::Checker;
-use super::helpers::match_case;
-use crate::diagnostic::{Edit, Fix};
+use super::helpers::{insertion_point, match_case};
+use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::shell::Connector;
 use crate::syntax::{Args, CommandForm, InstructionKind};
 
@@ -28,10 +28,16 @@ declare_rule! {
     /// ```
     ///
     /// ## Fix safety
-    /// When the `RUN` starts with `cd /absolute/path && ...`, the fix moves the `cd` into
-    /// a `WORKDIR` before the `RUN`. It is unsafe: the new directory also applies to every
-    /// later instruction of the stage (and to the container's working directory), and
-    /// `WORKDIR` creates a directory that `cd` would have failed on.
+    /// When the `RUN` starts with `cd /absolute/path && ...` and `WORKDIR` already is that
+    /// directory, the fix removes the `cd ... &&`, which does nothing: safe. Otherwise the
+    /// fix moves the `cd` into a `WORKDIR` before the `RUN`. That one is unsafe: the new
+    /// directory also applies to the container's working directory, and `WORKDIR` creates a
+    /// directory that `cd` would have failed on. It is offered only when no later
+    /// instruction of the stage depends on the directory before the next absolute
+    /// `WORKDIR`: no relative `WORKDIR` (which would move, e.g. from `/app` to
+    /// `/opt/tool/app`), no `COPY`/`ADD` to a relative destination, no `RUN` that does not
+    /// start with its own `cd /dir`, no `CMD`/`ENTRYPOINT` other than an absolute program,
+    /// and no later stage built on this one.
     ///
     /// ## References
     /// - [Docker docs: WORKDIR](https://docs.docker.com/build/building/best-practices/#workdir)
@@ -42,7 +48,7 @@ declare_rule! {
         aliases: ["DS-0013"],
         severity: Warning,
         category: BestPractice,
-        fix: Unsafe,
+        fix: Sometimes,
     }
 }
 
@@ -52,6 +58,60 @@ fn is_plain_absolute(path: &str) -> bool {
         && path.chars().all(|ch| {
             ch.is_ascii_alphanumeric() || matches!(ch, '/' | '.' | '_' | '-' | '+' | '@' | ':')
         })
+}
+
+/// Whether an instruction after RUN `index`, in its stage and before the next absolute
+/// `WORKDIR`, depends on the working directory: a relative `WORKDIR` (it would move), a
+/// `COPY`/`ADD` to a relative destination, a `RUN` that does not start with `cd` to an
+/// absolute directory, a `CMD`/`ENTRYPOINT` other than an absolute exec-form program;
+/// or the stage ends without an absolute `WORKDIR` and a later stage builds on it.
+fn later_depends_on_workdir(c: &Checker, index: usize) -> bool {
+    let Some(stage) = c.model.stage_of(index) else {
+        return true;
+    };
+    for i in index + 1..stage.end {
+        let Some(ins) = c.parsed.instructions.get(i) else {
+            break;
+        };
+        let depends = match (ins.kind, &ins.args) {
+            (InstructionKind::Workdir, Args::Text(t)) => {
+                if t.text.starts_with('/') {
+                    return false;
+                }
+                true
+            }
+            (InstructionKind::Copy | InstructionKind::Add, Args::List { items, .. }) => items
+                .last()
+                .is_some_and(|d| !d.text.starts_with('/') && !d.text.starts_with('$')),
+            (InstructionKind::Run, _) => !c.script(i).is_some_and(|s| {
+                s.commands.first().is_some_and(|cd| {
+                    cd.name() == "cd"
+                        && cd
+                            .args
+                            .first()
+                            .is_some_and(|d| d.value.starts_with(['/', '$', '~']))
+                        && s.commands
+                            .get(1)
+                            .is_none_or(|n| n.connector == Connector::And)
+                })
+            }),
+            (InstructionKind::Cmd | InstructionKind::Entrypoint, args) => match args {
+                Args::Command(CommandForm::Exec { items, .. }) => {
+                    items.iter().enumerate().any(|(k, item)| {
+                        (k == 0 && !item.text.starts_with('/'))
+                            || item.text.starts_with("./")
+                            || item.text.starts_with("../")
+                    })
+                }
+                _ => true,
+            },
+            _ => false,
+        };
+        if depends {
+            return true;
+        }
+    }
+    stage.has_children
 }
 
 pub(super) fn check(c: &Checker) {
@@ -79,20 +139,34 @@ pub(super) fn check(c: &Checker) {
                     && matches!(cd.args.as_slice(), [dir] if !dir.quoted && is_plain_absolute(&dir.value)) =>
             {
                 let dir = cd.args.first().map(|w| w.value.clone()).unwrap_or_default();
-                let workdir = match_case(&ins.keyword.text, "WORKDIR");
-                Some(Fix::unsafe_(
-                    format!("Move `cd {dir}` into `WORKDIR {dir}`"),
-                    vec![
-                        Edit::insert(
-                            ins.range.start(),
-                            format!("{workdir} {dir}{}", c.line_ending()),
-                        ),
-                        Edit::delete(crate::text::TextRange::new(
-                            cd.range.start(),
-                            next.range.start(),
-                        )),
-                    ],
-                ))
+                let cd_and = crate::text::TextRange::new(cd.range.start(), next.range.start());
+                let current = c.model.state(index).and_then(|s| s.workdir.clone());
+                if current
+                    .as_deref()
+                    .is_some_and(|w| w.trim_end_matches('/') == dir.trim_end_matches('/'))
+                {
+                    // Ex) WORKDIR /code \n RUN cd /code && make   (the `cd` does nothing)
+                    Some(Fix::new(
+                        format!("Remove `cd {dir} &&`: `WORKDIR` already is `{dir}`"),
+                        Applicability::Safe,
+                        vec![Edit::delete(cd_and)],
+                    ))
+                } else if later_depends_on_workdir(c, index) {
+                    // A later instruction would run (or copy) somewhere else.
+                    None
+                } else {
+                    let workdir = match_case(&ins.keyword.text, "WORKDIR");
+                    Some(Fix::unsafe_(
+                        format!("Move `cd {dir}` into `WORKDIR {dir}`"),
+                        vec![
+                            Edit::insert(
+                                insertion_point(c, index),
+                                format!("{workdir} {dir}{}", c.line_ending()),
+                            ),
+                            Edit::delete(cd_and),
+                        ],
+                    ))
+                }
             }
             _ => None,
         };

@@ -1,9 +1,7 @@
-use super::helpers::continuation_indent;
+use super::helpers::merge_runs;
 use super::{Checker, Onbuild};
-use crate::diagnostic::{Edit, Fix};
-use crate::shell::Connector;
-use crate::syntax::{Args, CommandForm, Flag, Instruction, InstructionKind, TokenKind};
-use crate::text::TextRange;
+use crate::diagnostic::Fix;
+use crate::syntax::{Args, CommandForm, Flag, Instruction, InstructionKind};
 
 declare_rule! {
     /// ## What it does
@@ -44,8 +42,8 @@ declare_rule! {
     /// The fix merges the `RUN` into the one before it with `&&` on a continuation line.
     /// It is unsafe: the commands now share one shell (variables and `cd` carry over)
     /// and one layer, which changes build caching. There is no fix when either `RUN` is
-    /// in exec form or has a heredoc, when a comment sits between them,
-    /// when the first ends in an operator or holds a shell comment, or when the second
+    /// in exec form or has a heredoc, when a comment or a blank line sits between them,
+    /// when either holds a shell comment, when the first ends in an operator, or when the second
     /// has `;`, `||` or `&` at its top level (chaining it with `&&` would change what runs).
     ///
     /// ## Deviations from hadolint
@@ -172,57 +170,7 @@ pub(super) fn check(c: &Checker) {
 
 /// Merges RUN `second` into RUN `first` (the instruction right before it).
 fn merge_fix(c: &Checker, first: usize, second: usize) -> Option<Fix> {
-    let a = c.parsed.instructions.get(first)?;
-    let b = c.parsed.instructions.get(second)?;
-    let (Args::Command(CommandForm::Shell(a_span)), Args::Command(CommandForm::Shell(b_span))) =
-        (&a.args, &b.args)
-    else {
-        return None;
-    };
-    if !a.heredocs.is_empty() || !b.heredocs.is_empty() || a_span.text.contains('#') {
-        return None;
-    }
-    let trimmed = a_span.text.trim_end();
-    if trimmed.is_empty() || trimmed.ends_with([';', '&', '|', '\\', '`', '(', '{']) {
-        return None;
-    }
-    // Only blanks and newlines between the two RUNs (no comments, no blank lines). The
-    // tokens tile the text in order, so the ones between are found by bisection: a scan
-    // of every token per RUN made a file of many RUNs quadratic.
-    let between = TextRange::new(a.range.end(), b.range.start());
-    let tokens = &c.parsed.tokens;
-    let from = tokens.partition_point(|t| t.range.start < between.start);
-    if tokens[from..]
-        .iter()
-        .take_while(|t| t.range.start < between.end)
-        .any(|t| between.contains_range(t.range) && t.kind == TokenKind::Comment)
-    {
-        return None;
-    }
-    let b_trimmed = b_span.text.trim_end();
-    if b_trimmed.ends_with('&') && !b_trimmed.ends_with("&&") {
-        return None;
-    }
-    let script = c.script(second)?;
-    if script.error.is_some()
-        || script.commands.iter().any(|cmd| {
-            cmd.depth == 0
-                && matches!(
-                    cmd.connector,
-                    Connector::Or | Connector::Seq | Connector::Background
-                )
-        })
-    {
-        return None;
-    }
-    let indent = continuation_indent(c, a);
-    Some(Fix::unsafe_(
-        "Merge into the previous `RUN`",
-        vec![Edit::replace(
-            TextRange::new(a_span.range.end(), b_span.range.start()),
-            format!(" {}{}{indent}&& ", c.parsed.escape, c.line_ending()),
-        )],
-    ))
+    merge_runs(c, first, second, "Merge into the previous `RUN`")
 }
 
 /// Commands in a script we do not parse: separators outside quotes, plus one.

@@ -1,4 +1,5 @@
 use super::Checker;
+use super::helpers::installs_os_packages;
 use crate::diagnostic::{Edit, Fix, Severity};
 use crate::knowledge::{self, Cycle, Status};
 use crate::text::TextRange;
@@ -40,7 +41,10 @@ declare_rule! {
     /// 12 months of standard support left, choosing only tags that are published. It is
     /// unsafe: a new major release can break the build or the application. There is no fix
     /// when the image is written with a `$VAR` (change the ARG default instead) or pinned by
-    /// digest.
+    /// digest, nor when the stage (or a stage built on it) installs distribution packages
+    /// (`apt-get install`, `apk add`, `dnf install`...): a package may be missing from the
+    /// new release (Debian trixie has no `netcat`, only `netcat-openbsd`), and dockcoach
+    /// does not know the package lists of every release, so it does not guess.
     ///
     /// ## References
     /// - [endoflife.date](https://endoflife.date)
@@ -121,7 +125,13 @@ pub(super) fn check(c: &Checker) {
                 },
             ),
         };
-        let fix = replacement_fix(stage, name, tag, image.digest.is_some(), today);
+        // Ex) FROM debian:buster + RUN apt-get install -y netcat: the new release may
+        // not have the package (trixie has no `netcat`); the tables cannot tell.
+        let fix = if installs_os_packages(c, stage.index) {
+            None
+        } else {
+            replacement_fix(stage, name, tag, image.digest.is_some(), today)
+        };
         let mut d = c.report(&META, stage.base_range, message);
         d.severity = severity;
         d.fix = fix;

@@ -1,4 +1,5 @@
 use super::Checker;
+use super::helpers::insertion_point;
 use crate::diagnostic::{Edit, Fix};
 use crate::model::{ImageRef, Stage};
 use crate::syntax::InstructionKind;
@@ -38,8 +39,11 @@ declare_rule! {
     ///
     /// ## Fix safety
     /// The fix adds `USER <name>` before the final stage's first `CMD` or `ENTRYPOINT` (or
-    /// at its end), for base images known to ship that user. It is unsafe: the application
-    /// may need to write files owned by root or bind a port below 1024.
+    /// at its end), for base images known to ship that user, but never before a `RUN`
+    /// (which may need root): when a `RUN` follows the `CMD`, the `USER` goes after the
+    /// last `RUN`. It is unsafe: the application may need to write files owned by root or
+    /// bind a port below 1024. Images that already run as a non-root user (distroless
+    /// `:nonroot`, Chainguard, .NET chiseled) get no fix: a `USER` would change nothing.
     ///
     /// ## References
     /// - [Docker docs: USER](https://docs.docker.com/build/building/best-practices/#user)
@@ -148,39 +152,55 @@ pub(super) fn check(c: &Checker) {
         );
         return;
     };
-    // Before the final stage's first CMD or ENTRYPOINT, else after its last instruction.
+    // Ex) FROM mcr.microsoft.com/dotnet/aspnet:8.0-jammy-chiseled: already runs as `app`
+    let runs_non_root = crate::image::base_facts(image).is_some_and(|f| f.root == Some(false)) || {
+        let registry = image.registry.as_deref().unwrap_or("");
+        registry == "gcr.io" || registry == "cgr.dev"
+    };
+    // Before the final stage's first CMD or ENTRYPOINT (and the comment above it), but
+    // never before a RUN: every RUN may need root (package installs, writes to
+    // root-owned directories), so after the last RUN when one follows the CMD; else
+    // after the stage's last instruction.
     let nl = c.line_ending();
-    let entry = (last.from..last.end).find_map(|i| {
+    let entry = (last.from..last.end).find(|&i| {
+        c.parsed.instructions.get(i).is_some_and(|ins| {
+            matches!(ins.kind, InstructionKind::Cmd | InstructionKind::Entrypoint)
+        })
+    });
+    let last_run = (last.from..last.end).rev().find(|&i| {
         c.parsed
             .instructions
             .get(i)
-            .filter(|ins| matches!(ins.kind, InstructionKind::Cmd | InstructionKind::Entrypoint))
+            .is_some_and(|ins| ins.kind == InstructionKind::Run)
     });
-    let edit = match entry {
-        Some(ins) => Edit::insert(ins.range.start(), format!("USER {user}{nl}")),
-        None => {
-            let Some(end) = last
-                .end
-                .checked_sub(1)
-                .and_then(|i| c.parsed.instructions.get(i))
-                .map(|ins| ins.range.end())
-            else {
-                return;
-            };
-            Edit::insert(end, format!("{nl}USER {user}"))
-        }
+    let after = |i: usize| {
+        c.parsed
+            .instructions
+            .get(i)
+            .map(|ins| Edit::insert(ins.range.end(), format!("{nl}USER {user}")))
     };
-    let fix = Fix::unsafe_(format!("Switch to the `{user}` user"), vec![edit]);
+    let edit = match (entry, last_run) {
+        (Some(e), Some(r)) if r > e => after(r),
+        (Some(e), _) => Some(Edit::insert(
+            insertion_point(c, e),
+            format!("USER {user}{nl}"),
+        )),
+        (None, _) => last.end.checked_sub(1).and_then(after),
+    };
+    let Some(edit) = edit else { return };
+    let fix =
+        (!runs_non_root).then(|| Fix::unsafe_(format!("Switch to the `{user}` user"), vec![edit]));
     let message = match image.registry.as_deref() {
-        // Ex) distroless :nonroot and Chainguard images already run as `nonroot`
-        Some("gcr.io" | "cgr.dev") => format!(
+        // Ex) distroless :nonroot, Chainguard and .NET chiseled images already run as a
+        // non-root user
+        _ if runs_non_root => format!(
             "The final stage never sets `USER` and relies on the base image's default user `{user}`"
         ),
         _ => format!(
             "The final stage never sets `USER`, so the container runs as root; the base image ships the non-root user `{user}`"
         ),
     };
-    c.report_with_fix(&META, last.base_range, message, Some(fix));
+    c.report_with_fix(&META, last.base_range, message, fix);
 }
 
 #[cfg(test)]

@@ -197,6 +197,7 @@ mod apt_package_unpinned;
 mod base_image_not_digest_pinned;
 mod cd_in_run;
 mod chpasswd_in_run;
+mod command_not_in_image;
 mod consecutive_run;
 mod copied_archive_extracted;
 mod copy_dest_without_slash;
@@ -223,6 +224,7 @@ mod gem_unpinned;
 mod go_package_unpinned;
 mod inconsistent_instruction_casing;
 mod inline_ignore_pragma;
+mod install_without_package_lists;
 mod instruction_before_from;
 mod invalid_default_arg_in_from;
 mod invalid_definition_description;
@@ -257,12 +259,14 @@ mod pip_package_unpinned;
 mod pipe_without_pipefail;
 mod pointless_command_in_run;
 mod port_out_of_range;
+mod privileged_step_as_non_root;
 mod redundant_target_platform;
 mod relative_workdir;
 mod remote_script_piped_to_shell;
 mod reserved_stage_name;
 mod secret_in_arg_or_env;
 mod shell_form_cmd;
+mod shell_step_without_shell;
 mod signature_verification_disabled;
 mod stage_name_casing;
 mod sudo_in_run;
@@ -391,6 +395,11 @@ declare_rules! {
     base_image_not_digest_pinned,
     end_of_life_base_image,
     missing_user,
+    // -- steps that cannot work DC3xxx, from the image model (keep this marker; add rules below it)
+    command_not_in_image,
+    install_without_package_lists,
+    privileged_step_as_non_root,
+    shell_step_without_shell,
 }
 
 /// Every rule, in the order they are declared.
@@ -443,6 +452,7 @@ pub(crate) struct Checker<'a> {
     /// RUNs of non-POSIX stages (PowerShell, cmd) read as POSIX shell, for the rules
     /// whose commands read the same in any shell (`npm install -g x`, `pip install x`).
     foreign_scripts: Vec<OnceCell<Option<Script>>>,
+    image: OnceCell<crate::image::ImageModel>,
     diagnostics: RefCell<Vec<Diagnostic>>,
 }
 
@@ -458,6 +468,7 @@ impl<'a> Checker<'a> {
             foreign_scripts: (0..parsed.instructions.len())
                 .map(|_| OnceCell::new())
                 .collect(),
+            image: OnceCell::new(),
             diagnostics: RefCell::new(Vec::new()),
         }
     }
@@ -516,6 +527,13 @@ impl<'a> Checker<'a> {
             Some(shell::parse(&text, &map))
         })
         .as_ref()
+    }
+
+    /// The image-state model of the file (`crate::image`), built on first use, once.
+    pub fn image(&self) -> &crate::image::ImageModel {
+        self.image.get_or_init(|| {
+            crate::image::ImageModel::new(self.parsed, &self.model, &|i| self.script(i))
+        })
     }
 
     /// Every simple command of every RUN script (ONBUILD RUN included), in file order.

@@ -42,7 +42,13 @@ declare_rule! {
     /// The fix switches to the slim variant of the same version (same distribution and C
     /// library), or to the alpine one when that is the only smaller variant, which the
     /// message says changes the C library. It is unsafe: packages the application used
-    /// from the full image may be missing.
+    /// from the full image may be missing. It is offered only when the knowledge tables
+    /// know the smaller variant and the image model of the fixed file shows every step
+    /// still working: when a later `RUN` uses a tool the smaller image lacks (`curl`,
+    /// `git`, `make`, `gcc`... on `python:3.12-slim`) and does not install it first, the
+    /// message names those tools and there is no fix. Nor is there one when the stage runs
+    /// a package install that may compile native modules (`npm install`, `pip install`,
+    /// `bundle install`...) and the smaller image has no `gcc`.
     ///
     /// ## References
     /// - [Docker docs: choose the right base image](https://docs.docker.com/build/building/best-practices/#choose-the-right-base-image)
@@ -134,7 +140,7 @@ pub(super) fn check(c: &Checker) {
         true => " (Alpine uses musl instead of glibc)",
         false => "",
     };
-    let message = format!(
+    let mut message = format!(
         "Base image `{}` is the full variant; `{name}:{smaller}` is smaller{libc} (tags as of {as_of})",
         image.text
     );
@@ -150,6 +156,73 @@ pub(super) fn check(c: &Checker) {
         }
         _ => None,
     };
+    // Ex) FROM python:3.12 + RUN curl ... && make: the slim image has neither. The fix is
+    // checked against the image model of the fixed file; when a later step would lose a
+    // tool, or the smaller image is one the tables do not know, the full image stays.
+    let fix = fix.and_then(|f| {
+        let smaller_known = crate::image::base_facts(&crate::model::ImageRef::parse(&format!(
+            "{name}:{smaller}"
+        )))
+        .is_some();
+        // Ex) RUN npm install / pip install / bundle install: native modules are compiled
+        // with gcc and make, which slim images lack; the model cannot see that need.
+        let small_lacks_compiler = crate::image::base_facts(&crate::model::ImageRef::parse(
+            &format!("{name}:{smaller}"),
+        ))
+        .is_some_and(|f| !f.has("gcc"))
+            && crate::image::base_facts(image).is_some_and(|f| f.has("gcc"));
+        let builds_native = (stage.from..stage.end).find_map(|i| {
+            c.script(i)?
+                .commands
+                .iter()
+                .find(|cmd| {
+                    matches!(
+                        cmd.name(),
+                        "npm" | "yarn" | "pnpm" | "pip" | "pip3" | "bundle" | "gem" | "cargo"
+                    ) && cmd.positionals().next().is_some_and(|w| {
+                        matches!(w.value.as_str(), "install" | "i" | "ci" | "add" | "build")
+                    })
+                })
+                .map(|cmd| format!("{} {}", cmd.name(), cmd.positionals().next().map_or("", |w| w.value.as_str())))
+        });
+        if small_lacks_compiler && let Some(step) = builds_native {
+            message.push_str(&format!(
+                ", but `{step}` may compile native modules with `gcc` and `make`, which it does not have: keep the full image or build in an earlier stage"
+            ));
+            return None;
+        }
+        let fixed = crate::fix::apply_edits(c.text(), &f.edits)?;
+        let after = crate::image::ImageModel::of(&crate::syntax::parse(&fixed));
+        if !c.image().added(&after).is_empty() {
+            // Name every tool the steps use that the smaller image lacks, not only the
+            // first of each step.
+            let full = crate::image::base_facts(image);
+            let small = crate::image::base_facts(&crate::model::ImageRef::parse(&format!(
+                "{name}:{smaller}"
+            )));
+            let mut lost: Vec<&str> = Vec::new();
+            for i in stage.from..stage.end {
+                for cmd in c.script(i).map_or(&[][..], |s| &s.commands[..]) {
+                    let tool = cmd.name();
+                    if crate::image::TOOLS.contains(&tool)
+                        && full.is_some_and(|f| f.has(tool))
+                        && small.is_some_and(|f| !f.has(tool))
+                        && !lost.contains(&tool)
+                    {
+                        lost.push(tool);
+                    }
+                }
+            }
+            let list: Vec<String> = lost.iter().map(|t| format!("`{t}`")).collect();
+            message.push_str(&format!(
+                ", but a later step uses {} that it does not have: keep the full image or install them",
+                if list.is_empty() { "a tool".to_string() } else { list.join(", ") }
+            ));
+            return None;
+        }
+        // A smaller image the tables do not know: no claim that the steps still work.
+        smaller_known.then_some(f)
+    });
     c.report_with_fix(&META, stage.base_range, message, fix);
 }
 

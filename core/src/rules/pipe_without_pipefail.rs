@@ -1,5 +1,7 @@
 use super::Checker;
+use super::helpers::{insertion_point, stage_base_facts};
 use crate::diagnostic::{Edit, Fix};
+use crate::image::ShellKind;
 use crate::syntax::{Args, CommandForm, InstructionKind};
 
 declare_rule! {
@@ -30,9 +32,15 @@ declare_rule! {
     /// ```
     ///
     /// ## Fix safety
-    /// The fix inserts a `SHELL` instruction before the first such `RUN` of the stage
-    /// (`/bin/ash` for Alpine and BusyBox bases, `/bin/bash` otherwise). It is unsafe: every
-    /// later `RUN` of the stage then runs in that shell, which must exist in the image.
+    /// The fix inserts a `SHELL` instruction before the first such `RUN` of the stage (and
+    /// before the comment lines right above it). It is unsafe: every later `RUN` of the
+    /// stage, of stages built on it and of images built on this one runs in that shell.
+    /// So it is offered only where that shell is known to exist and to mean the same:
+    /// `/bin/ash` on Alpine and BusyBox bases (their `/bin/sh` already is ash), and
+    /// `/bin/bash` on Debian and Ubuntu based images the knowledge tables know, unless a
+    /// later `RUN` of the stage or of a stage built on it runs `echo` with a backslash
+    /// (dash, Debian's `/bin/sh`, expands `echo '\tx'`; bash prints `\t`). On an image
+    /// the tables do not know, the finding comes without a fix.
     ///
     /// ## Deviations from hadolint
     /// hadolint reports a `RUN` even when its script switches `pipefail` on before the
@@ -54,7 +62,7 @@ declare_rule! {
         aliases: ["DS-0032"],
         severity: Warning,
         category: BestPractice,
-        fix: Unsafe,
+        fix: Sometimes,
     }
 }
 
@@ -107,28 +115,7 @@ pub(super) fn check(c: &Checker) {
         let stage = state.stage;
         let fix = if stage_fixed != stage || stage.is_none() {
             stage_fixed = stage;
-            let shell = match c
-                .model
-                .stage_of(index)
-                .and_then(|s| base_image_of(c, s.index))
-            {
-                Some(true) => r#"["/bin/ash", "-o", "pipefail", "-c"]"#,
-                _ => r#"["/bin/bash", "-o", "pipefail", "-c"]"#,
-            };
-            let line_start = c
-                .parsed
-                .line_index()
-                .line_start(c.parsed.line_index().line_of(ins.range.start()));
-            let indent = crate::text::TextRange::new(line_start, ins.range.start()).slice(c.text());
-            let indent = if indent.trim().is_empty() { indent } else { "" };
-            let keyword = super::helpers::match_case(&ins.keyword.text, "SHELL");
-            Some(Fix::unsafe_(
-                "Insert a `SHELL` with `-o pipefail` before this `RUN`",
-                vec![Edit::insert(
-                    ins.range.start(),
-                    format!("{keyword} {shell}{}{indent}", c.line_ending()),
-                )],
-            ))
+            shell_fix(c, index)
         } else {
             None
         };
@@ -148,11 +135,54 @@ pub(super) fn check(c: &Checker) {
 }
 
 /// `Some(true)` when the stage's base image (through parent stages) is Alpine or BusyBox.
-fn base_image_of(c: &Checker, stage: usize) -> Option<bool> {
-    let s = c.model.stages.get(stage)?;
-    let s = c.model.stages.get(s.root)?;
-    let image = s.image.as_ref()?;
-    let path = image.path.to_ascii_lowercase();
-    let tag = image.tag.as_deref().unwrap_or("").to_ascii_lowercase();
-    Some(path.ends_with("alpine") || path.ends_with("busybox") || tag.contains("alpine"))
+/// The `SHELL` fix for the first pipe of a stage: `/bin/ash` on BusyBox bases (the same
+/// shell, so nothing else changes), `/bin/bash` on bases the tables know to have bash
+/// and dash as `/bin/sh`, unless a later `RUN` of the stage or of a stage built on it
+/// runs `echo` with a backslash (dash's `echo` expands `\t`, bash's prints it). No fix on
+/// an image the tables do not know: bash may be missing there.
+fn shell_fix(c: &Checker, index: usize) -> Option<Fix> {
+    let ins = c.parsed.instructions.get(index)?;
+    let stage = c.model.stage_of(index)?;
+    let facts = stage_base_facts(c, stage.index)?;
+    let shell = match facts.shell {
+        ShellKind::Busybox => r#"["/bin/ash", "-o", "pipefail", "-c"]"#,
+        ShellKind::Dash => {
+            if bash_echo_later(c, index, stage.index) {
+                return None;
+            }
+            r#"["/bin/bash", "-o", "pipefail", "-c"]"#
+        }
+        ShellKind::None | ShellKind::Unknown => return None,
+    };
+    let at = insertion_point(c, index);
+    let keyword = super::helpers::match_case(&ins.keyword.text, "SHELL");
+    Some(Fix::unsafe_(
+        "Insert a `SHELL` with `-o pipefail` before this `RUN`",
+        vec![Edit::insert(
+            at,
+            format!("{keyword} {shell}{}", c.line_ending()),
+        )],
+    ))
+}
+
+/// Whether a RUN from `index` on, in stage `stage` or a stage built on it, runs `echo`
+/// with a backslash in its arguments.
+fn bash_echo_later(c: &Checker, index: usize, stage: usize) -> bool {
+    let descends = |mut s: usize| loop {
+        if s == stage {
+            return true;
+        }
+        match c.model.stages.get(s).and_then(|x| x.parent) {
+            Some(p) if p < s => s = p,
+            _ => return false,
+        }
+    };
+    (index..c.parsed.instructions.len()).any(|i| {
+        c.model.stage_of(i).is_some_and(|s| descends(s.index))
+            && c.script(i).is_some_and(|script| {
+                script.commands.iter().any(|cmd| {
+                    cmd.name() == "echo" && cmd.args.iter().any(|w| w.value.contains('\\'))
+                })
+            })
+    })
 }

@@ -1,6 +1,7 @@
 use super::Checker;
-use super::helpers::{busybox_base, runs};
+use super::helpers::{runs, stage_base_facts};
 use crate::diagnostic::{Applicability, Edit, Fix};
+use crate::image::ShellKind;
 
 declare_rule! {
     /// ## What it does
@@ -25,9 +26,11 @@ declare_rule! {
     /// ```
     ///
     /// ## Fix safety
-    /// The fix inserts `--progress=dot:giga` after `wget`; only the log output changes.
-    /// It is safe when the stage's base image is known and is not Alpine or BusyBox, and
-    /// unsafe otherwise: BusyBox `wget` does not know `--progress` and the step would fail.
+    /// The fix inserts `--progress=dot:giga` after `wget`; only the log output changes,
+    /// so it is safe. It is offered only when the stage's base image is one the knowledge
+    /// tables know to have GNU wget's environment (Debian or Ubuntu based): BusyBox `wget`
+    /// (Alpine, BusyBox) rejects `--progress` and the step would fail, and an image the
+    /// tables do not know may be either, so there the finding comes without a fix.
     ///
     /// ## References
     /// - [GNU wget manual: --progress](https://www.gnu.org/software/wget/manual/wget.html#Download-Options)
@@ -47,14 +50,13 @@ pub(super) fn check(c: &Checker) {
         let Some(script) = c.script(index) else {
             continue;
         };
-        let applicability = match c
+        // GNU wget only: BusyBox's (Alpine, BusyBox) rejects `--progress`, and an image
+        // the tables do not know may be either.
+        let gnu_wget = c
             .model
             .stage_of(index)
-            .and_then(|s| busybox_base(c, s.index))
-        {
-            Some(false) => Applicability::Safe,
-            _ => Applicability::Unsafe,
-        };
+            .and_then(|s| stage_base_facts(c, s.index))
+            .is_some_and(|f| f.shell == ShellKind::Dash);
         for cmd in &script.commands {
             if cmd.name() != "wget" {
                 continue;
@@ -73,16 +75,18 @@ pub(super) fn check(c: &Checker) {
                 continue;
             }
             // Ex) RUN wget https://example.com/x.tar.gz
-            let fix = Fix::new(
-                "Add `--progress=dot:giga`",
-                applicability,
-                vec![Edit::insert(cmd.name.range.end(), " --progress=dot:giga")],
-            );
+            let fix = gnu_wget.then(|| {
+                Fix::new(
+                    "Add `--progress=dot:giga`",
+                    Applicability::Safe,
+                    vec![Edit::insert(cmd.name.range.end(), " --progress=dot:giga")],
+                )
+            });
             c.report_with_fix(
                 &META,
                 cmd.range,
                 "`wget` prints its progress bar into the build log",
-                Some(fix),
+                fix,
             );
         }
     }

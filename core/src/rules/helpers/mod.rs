@@ -1,6 +1,7 @@
 //! Logic shared by several rules, by topic. A helper used by one rule stays in that
 //! rule's file; one used by two or more lives here.
 
+mod build;
 mod commands;
 mod edits;
 mod labels;
@@ -9,6 +10,7 @@ mod stages;
 mod vars;
 mod walk;
 
+pub(crate) use build::*;
 pub(crate) use commands::*;
 pub(crate) use edits::*;
 pub(crate) use labels::*;

@@ -28,20 +28,6 @@ pub(crate) fn repeated_in_stage<'c>(
     })
 }
 
-/// `Some(true)` when the stage's base image (through parent stages) is Alpine or BusyBox,
-/// `Some(false)` for another known image, `None` when unknown.
-pub(crate) fn busybox_base(c: &Checker, stage: usize) -> Option<bool> {
-    let s = c.model.stages.get(stage)?;
-    let s = c.model.stages.get(s.root)?;
-    let image = s.image.as_ref()?;
-    if image.unresolved {
-        return None;
-    }
-    let path = image.path.to_ascii_lowercase();
-    let tag = image.tag.as_deref().unwrap_or("").to_ascii_lowercase();
-    Some(path.contains("alpine") || path.contains("busybox") || tag.contains("alpine"))
-}
-
 /// A flag per stage as hadolint tracks it: a stage is keyed by its alias, or by its base
 /// image's name ([`stage_key`]) when unnamed, and a stage built `FROM` a named one starts
 /// with that stage's flag (WORKDIR set, pip cache disabled...).
