@@ -1,5 +1,5 @@
-use super::Checker;
 use super::helpers::stage_base_facts;
+use super::{Checker, Onbuild};
 use crate::diagnostic::{Edit, Fix};
 
 declare_rule! {
@@ -52,7 +52,7 @@ declare_rule! {
 const RECOMMEND_CA: &[&str] = &["curl", "wget", "git", "git-core"];
 
 pub(super) fn check(c: &Checker) {
-    for (index, _) in c.instructions() {
+    for (index, _) in c.walk(Onbuild::Trigger) {
         let Some(script) = c.script(index) else {
             continue;
         };

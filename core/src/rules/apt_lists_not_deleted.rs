@@ -1,5 +1,5 @@
-use super::Checker;
 use super::helpers::{continuation_indent, merge_runs, reads_apt_lists};
+use super::{Checker, Onbuild};
 use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::syntax::{Args, CommandForm, InstructionKind};
 
@@ -100,7 +100,7 @@ pub(super) fn check(c: &Checker) {
         runs_apt_later[i] = runs_apt_later[i + 1] || uses_apt;
         reads_lists_later[i] = reads_lists_later[i + 1] || reads_apt_lists(c, i);
     }
-    for (index, ins) in c.instructions() {
+    for (index, ins) in c.walk(Onbuild::Trigger) {
         if ins.kind != InstructionKind::Run {
             continue;
         }

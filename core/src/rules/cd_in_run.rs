@@ -1,5 +1,5 @@
-use super::Checker;
 use super::helpers::{insertion_point, match_case};
+use super::{Checker, Onbuild};
 use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::shell::Connector;
 use crate::syntax::{Args, CommandForm, InstructionKind};
@@ -116,7 +116,7 @@ fn later_depends_on_workdir(c: &Checker, index: usize) -> bool {
 
 pub(super) fn check(c: &Checker) {
     // ONBUILD RUN is left alone, as hadolint does.
-    for (index, ins) in c.parsed.instructions.iter().enumerate() {
+    for (index, ins) in c.walk(Onbuild::Skip) {
         if ins.kind != InstructionKind::Run {
             continue;
         }

@@ -496,12 +496,6 @@ impl<'a> Checker<'a> {
             })
     }
 
-    /// Every instruction with its index, an `ONBUILD` one as its trigger
-    /// (`walk(Onbuild::Trigger)`).
-    pub fn instructions(&self) -> impl Iterator<Item = (usize, &'a Instruction)> + 'a {
-        self.walk(Onbuild::Trigger)
-    }
-
     /// The line ending the file uses (for fixes that add lines).
     pub fn line_ending(&self) -> &'static str {
         let text = self.text();
@@ -538,7 +532,7 @@ impl<'a> Checker<'a> {
 
     /// Every simple command of every RUN script (ONBUILD RUN included), in file order.
     pub fn run_commands(&self) -> impl Iterator<Item = &Command> + '_ {
-        self.instructions()
+        self.walk(Onbuild::Trigger)
             .filter_map(|(index, _)| self.script(index))
             .flat_map(|script| script.commands.iter())
     }
@@ -566,7 +560,7 @@ impl<'a> Checker<'a> {
     /// Every simple command of every RUN, non-POSIX stages included (see
     /// [`Checker::script_any_shell`]), in file order.
     pub fn run_commands_any_shell(&self) -> impl Iterator<Item = &Command> + '_ {
-        self.instructions()
+        self.walk(Onbuild::Trigger)
             .filter_map(|(index, _)| self.script_any_shell(index))
             .flat_map(|script| script.commands.iter())
     }

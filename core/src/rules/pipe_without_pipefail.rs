@@ -1,5 +1,5 @@
-use super::Checker;
 use super::helpers::{insertion_point, stage_base_facts};
+use super::{Checker, Onbuild};
 use crate::diagnostic::{Edit, Fix};
 use crate::image::ShellKind;
 use crate::syntax::{Args, CommandForm, InstructionKind};
@@ -81,7 +81,7 @@ fn shell_has_pipefail(items: &[String]) -> bool {
 
 pub(super) fn check(c: &Checker) {
     let mut stage_fixed: Option<usize> = None;
-    for (index, ins) in c.parsed.instructions.iter().enumerate() {
+    for (index, ins) in c.walk(Onbuild::Skip) {
         if ins.kind != InstructionKind::Run {
             continue;
         }
