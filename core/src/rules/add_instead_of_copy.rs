@@ -1,6 +1,5 @@
-use super::helpers::match_case;
+use super::helpers::{StageValues, match_case};
 use super::{Checker, Onbuild};
-use crate::collections::StrMap;
 use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::model::expand;
 use crate::syntax::{Args, InstructionKind};
@@ -83,23 +82,9 @@ fn is_archive(s: &str) -> bool {
 }
 
 pub(super) fn check(c: &Checker) {
-    let mut vars: StrMap<Option<String>> = StrMap::new();
+    let mut values = StageValues::default();
     for (_, ins) in c.walk(Onbuild::Trigger) {
-        match (ins.kind, &ins.args) {
-            (InstructionKind::From, _) => vars = c.model.global_args.clone(),
-            (InstructionKind::Arg | InstructionKind::Env, Args::Pairs(pairs)) => {
-                for p in pairs {
-                    let value = p.value_unquoted(c.parsed.escape);
-                    if ins.kind == InstructionKind::Env
-                        || value.is_some()
-                        || !vars.contains_key(&p.key.text)
-                    {
-                        vars.insert(p.key.text.clone(), value);
-                    }
-                }
-            }
-            _ => {}
-        }
+        values.step(c, ins);
         if ins.kind != InstructionKind::Add {
             continue;
         }
@@ -115,7 +100,7 @@ pub(super) fn check(c: &Checker) {
             .iter()
             .map(|s| {
                 let text = unquote(&s.text);
-                match expand(text, &vars) {
+                match expand(text, values.get()) {
                     Some(value) => Some(value),
                     None if text.starts_with('$') => None,
                     None => Some(text.to_string()),

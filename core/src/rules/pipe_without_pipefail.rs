@@ -1,4 +1,4 @@
-use super::helpers::{insertion_point, stage_base_facts};
+use super::helpers::{builds_on, insertion_point, stage_base_facts};
 use super::{Checker, Onbuild};
 use crate::diagnostic::{Edit, Fix};
 use crate::image::ShellKind;
@@ -168,15 +168,7 @@ fn shell_fix(c: &Checker, index: usize) -> Option<Fix> {
 /// Whether a RUN from `index` on, in stage `stage` or a stage built on it, runs `echo`
 /// with a backslash in its arguments.
 fn bash_echo_later(c: &Checker, index: usize, stage: usize) -> bool {
-    let descends = |mut s: usize| loop {
-        if s == stage {
-            return true;
-        }
-        match c.model.stages.get(s).and_then(|x| x.parent) {
-            Some(p) if p < s => s = p,
-            _ => return false,
-        }
-    };
+    let descends = |s: usize| builds_on(c, s, stage);
     (index..c.parsed.instructions.len()).any(|i| {
         c.model.stage_of(i).is_some_and(|s| descends(s.index))
             && c.script(i).is_some_and(|script| {

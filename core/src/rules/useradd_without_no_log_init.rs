@@ -1,8 +1,8 @@
+use super::helpers::StageValues;
 use super::{Checker, Onbuild};
-use crate::collections::StrMap;
 use crate::diagnostic::{Edit, Fix};
 use crate::model::expand;
-use crate::syntax::{Args, InstructionKind};
+use crate::syntax::InstructionKind;
 
 declare_rule! {
     /// ## What it does
@@ -64,23 +64,9 @@ declare_rule! {
 
 pub(super) fn check(c: &Checker) {
     // ARG and ENV values in scope (per stage, as in DL3020), to read `-u ${UID}`.
-    let mut vars: StrMap<Option<String>> = StrMap::new();
+    let mut values = StageValues::default();
     for (index, ins) in c.walk(Onbuild::Trigger) {
-        match (ins.kind, &ins.args) {
-            (InstructionKind::From, _) => vars = c.model.global_args.clone(),
-            (InstructionKind::Arg | InstructionKind::Env, Args::Pairs(pairs)) => {
-                for p in pairs {
-                    let value = p.value_unquoted(c.parsed.escape);
-                    if ins.kind == InstructionKind::Env
-                        || value.is_some()
-                        || !vars.contains_key(&p.key.text)
-                    {
-                        vars.insert(p.key.text.clone(), value);
-                    }
-                }
-            }
-            _ => {}
-        }
+        values.step(c, ins);
         if ins.kind != InstructionKind::Run {
             continue;
         }
@@ -107,7 +93,7 @@ pub(super) fn check(c: &Checker) {
             // an unknown UID is not a long UID)
             let uid = uid.and_then(|u| {
                 if u.contains('$') {
-                    expand(&u, &vars)
+                    expand(&u, values.get())
                 } else {
                     Some(u)
                 }

@@ -2,6 +2,7 @@
 //! tables, distribution package installs in a stage and the stages built on it, and
 //! which RUNs read apt's package lists.
 
+use super::builds_on;
 use crate::rules::Checker;
 
 /// What the knowledge tables say about the base image of a stage's `FROM` chain
@@ -15,15 +16,7 @@ pub(crate) fn stage_base_facts(c: &Checker, stage: usize) -> Option<crate::image
 /// Whether a RUN of stage `stage`, or of a stage built on it, installs packages with the
 /// distribution's package manager (apt, apk, dnf/yum/microdnf, zypper).
 pub(crate) fn installs_os_packages(c: &Checker, stage: usize) -> bool {
-    let descends = |mut s: usize| loop {
-        if s == stage {
-            return true;
-        }
-        match c.model.stages.get(s).and_then(|x| x.parent) {
-            Some(p) if p < s => s = p,
-            _ => return false,
-        }
-    };
+    let descends = |s: usize| builds_on(c, s, stage);
     let Some(from) = c.model.stages.get(stage).map(|s| s.from) else {
         return false;
     };

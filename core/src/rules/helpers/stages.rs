@@ -83,3 +83,18 @@ pub(crate) fn stage_key(base: &str) -> String {
         _ => after_registry.to_string(),
     }
 }
+
+/// Whether stage `s` is stage `stage` or is built on it (through `FROM` of earlier
+/// stages).
+pub(crate) fn builds_on(c: &Checker, mut s: usize, stage: usize) -> bool {
+    loop {
+        if s == stage {
+            return true;
+        }
+        match c.model.stages.get(s).and_then(|x| x.parent) {
+            // A parent is always an earlier stage, so the walk ends.
+            Some(p) if p < s => s = p,
+            _ => return false,
+        }
+    }
+}

@@ -2,9 +2,11 @@
 //! variable references BuildKit expands in a word, the arguments it predefines, and
 //! substituting known variables in a text.
 
+use crate::collections::StrMap;
 use crate::model::{VarDeclaration, VarKind};
 use crate::rules::Checker;
 use crate::syntax::Span;
+use crate::syntax::{Args, Instruction, InstructionKind};
 use crate::text::TextRange;
 
 /// Which declarations a [`DeclaredVars`] counts.
@@ -60,6 +62,42 @@ impl DeclaredVars {
             }
         }
         &self.names
+    }
+}
+
+/// The ARG and ENV values in scope as a walk moves through the file, per stage: each
+/// `FROM` starts again from the global ARGs; an `ENV`, or an `ARG` with a default, sets
+/// a value; an `ARG` without one declares the name unless it is already set (DL3020 and
+/// DL3046 read `${VAR}` in paths and UIDs this way).
+#[derive(Default)]
+pub(crate) struct StageValues {
+    values: StrMap<Option<String>>,
+}
+
+impl StageValues {
+    /// Takes `ins` into account; call it for every instruction, in walk order, before
+    /// looking at the values.
+    pub(crate) fn step(&mut self, c: &Checker, ins: &Instruction) {
+        match (ins.kind, &ins.args) {
+            (InstructionKind::From, _) => self.values = c.model.global_args.clone(),
+            (InstructionKind::Arg | InstructionKind::Env, Args::Pairs(pairs)) => {
+                for p in pairs {
+                    let value = p.value_unquoted(c.parsed.escape);
+                    if ins.kind == InstructionKind::Env
+                        || value.is_some()
+                        || !self.values.contains_key(&p.key.text)
+                    {
+                        self.values.insert(p.key.text.clone(), value);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The values in scope after the last instruction stepped over.
+    pub(crate) fn get(&self) -> &StrMap<Option<String>> {
+        &self.values
     }
 }
 
