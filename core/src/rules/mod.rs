@@ -453,6 +453,7 @@ pub(crate) struct Checker<'a> {
     /// whose commands read the same in any shell (`npm install -g x`, `pip install x`).
     foreign_scripts: Vec<OnceCell<Option<Script>>>,
     image: OnceCell<crate::image::ImageModel>,
+    stage_facts: OnceCell<Vec<Option<crate::image::BaseFacts>>>,
     diagnostics: RefCell<Vec<Diagnostic>>,
 }
 
@@ -469,6 +470,7 @@ impl<'a> Checker<'a> {
                 .map(|_| OnceCell::new())
                 .collect(),
             image: OnceCell::new(),
+            stage_facts: OnceCell::new(),
             diagnostics: RefCell::new(Vec::new()),
         }
     }
@@ -524,6 +526,25 @@ impl<'a> Checker<'a> {
     }
 
     /// The image-state model of the file (`crate::image`), built on first use, once.
+    /// What the knowledge tables say about the base image of stage `stage`'s `FROM`
+    /// chain (`None`: unknown), looked up once per stage and lint.
+    pub fn stage_base_facts(&self, stage: usize) -> Option<crate::image::BaseFacts> {
+        self.stage_facts
+            .get_or_init(|| {
+                let stages = &self.model.stages;
+                stages
+                    .iter()
+                    .map(|s| {
+                        let root = stages.get(s.root)?;
+                        crate::image::base_facts(root.image.as_ref()?)
+                    })
+                    .collect()
+            })
+            .get(stage)
+            .copied()
+            .flatten()
+    }
+
     pub fn image(&self) -> &crate::image::ImageModel {
         self.image.get_or_init(|| {
             crate::image::ImageModel::new(self.parsed, &self.model, &|i| self.script(i))

@@ -8,9 +8,7 @@ use crate::rules::Checker;
 /// What the knowledge tables say about the base image of a stage's `FROM` chain
 /// (`None`: unknown image, or built on nothing the tables know).
 pub(crate) fn stage_base_facts(c: &Checker, stage: usize) -> Option<crate::image::BaseFacts> {
-    let s = c.model.stages.get(stage)?;
-    let s = c.model.stages.get(s.root)?;
-    crate::image::base_facts(s.image.as_ref()?)
+    c.stage_base_facts(stage)
 }
 
 /// Whether a RUN of stage `stage`, or of a stage built on it, installs packages with the
