@@ -93,7 +93,12 @@ pub fn run(args: &LintArgs) -> i32 {
             } else {
                 style::stdout_color(args.no_color)
             };
-            let context = Context { color, fix_mode };
+            let rules_url = args.rules_url.as_deref().or(settings.rules_url.as_deref());
+            let context = Context {
+                color,
+                fix_mode,
+                rules_url: dockcoach_core::links::rules_base(rules_url),
+            };
             if let Some(text) = &run.stdin_output {
                 let report =
                     output::render(args.format, &run.reports, context, &mut io::stderr().lock());
@@ -358,6 +363,22 @@ fn load_config(args: &LintArgs) -> Result<Settings, String> {
         format!("{shown}: {why}")
     })?;
     parse_config(&path, &text).map_err(|err| format!("{shown}: {err}"))
+}
+
+/// The rules URL for `explain` and `rules`: the flag, else the `rules-url` of the config
+/// file that `lint` would use (a config that cannot be read is `lint`'s to report).
+pub fn rules_url_for(flag: Option<&str>) -> String {
+    if let Some(url) = flag {
+        return dockcoach_core::links::rules_base(Some(url)).to_string();
+    }
+    let configured = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| discover::find_config(&cwd))
+        .and_then(|path| {
+            let text = std::fs::read_to_string(&path).ok()?;
+            parse_config(&path, &text).ok()?.rules_url
+        });
+    dockcoach_core::links::rules_base(configured.as_deref()).to_string()
 }
 
 /// `.yaml`/`.yml` files are hadolint's format; anything else is `dockcoach.toml`.

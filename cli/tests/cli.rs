@@ -281,7 +281,14 @@ fn sarif_is_2_1_0_with_rules_and_results() {
         let id = rule["id"].as_str().unwrap();
         assert!(rule["name"].is_string());
         assert!(rule["shortDescription"]["text"].is_string());
-        assert_eq!(rule["helpUri"], format!("https://dockcoach.dev/rules/{id}"));
+        if option_env!("DOCKCOACH_RULES_URL").is_none() {
+            // The default link is the rule's page in this repository: it must exist.
+            assert!(rule["helpUri"].is_null(), "a relative link is no helpUri");
+            let text = rule["help"]["text"].as_str().unwrap();
+            let path = format!("docs/rules/{id}.md");
+            assert!(text.contains(&path), "{text}");
+            assert!(repo_root().join(&path).is_file(), "{path} does not exist");
+        }
         assert!(
             ["error", "warning", "note"]
                 .contains(&rule["defaultConfiguration"]["level"].as_str().unwrap())
@@ -1332,4 +1339,112 @@ fn dockerignore_next_to_the_dockerfile_feeds_copy_ignored_file() {
         &["--format", "json", "--no-fail", "app/Dockerfile"],
     );
     assert!(ignored(&out).is_empty(), "{}", stdout(&out));
+}
+
+fn repo_root() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+#[test]
+fn rule_links_follow_the_flag_then_the_config() {
+    let dir = tempdir();
+    write(dir.path(), "Dockerfile", UNTAGGED);
+    // The flag: SARIF helpUri and JSON url.
+    let out = lint(
+        dir.path(),
+        &[
+            "--format",
+            "sarif",
+            "--rules-url",
+            "https://docs.example/r/{code}.html",
+            "Dockerfile",
+        ],
+    );
+    let log = json(&out);
+    for rule in log["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+    {
+        let id = rule["id"].as_str().unwrap();
+        assert_eq!(rule["helpUri"], format!("https://docs.example/r/{id}.html"));
+    }
+    let out = lint(
+        dir.path(),
+        &[
+            "--format",
+            "json",
+            "--rules-url",
+            "https://docs.example/r/",
+            "Dockerfile",
+        ],
+    );
+    let findings = json(&out);
+    let first = &findings.as_array().unwrap()[0];
+    assert_eq!(
+        first["url"],
+        format!("https://docs.example/r/{}", first["code"].as_str().unwrap())
+    );
+
+    // The config key, and the flag winning over it.
+    write(
+        dir.path(),
+        "dockcoach.toml",
+        "rules-url = \"https://cfg.example/#rules/{code}\"\n",
+    );
+    let out = run(
+        dir.path(),
+        &["lint", "--format", "json", "Dockerfile"],
+        None,
+        &[],
+    );
+    let findings = json(&out);
+    let first = &findings.as_array().unwrap()[0];
+    assert_eq!(
+        first["url"],
+        format!(
+            "https://cfg.example/#rules/{}",
+            first["code"].as_str().unwrap()
+        )
+    );
+    let out = run(
+        dir.path(),
+        &[
+            "lint",
+            "--format",
+            "sarif",
+            "--rules-url",
+            "https://flag.example",
+            "Dockerfile",
+        ],
+        None,
+        &[],
+    );
+    let log = json(&out);
+    let rule = &log["runs"][0]["tool"]["driver"]["rules"][0];
+    assert_eq!(
+        rule["helpUri"],
+        format!("https://flag.example/{}", rule["id"].as_str().unwrap())
+    );
+    let out = run(dir.path(), &["explain", "DL3020"], None, &[]);
+    assert!(
+        stdout(&out).contains("https://cfg.example/#rules/DL3020"),
+        "{}",
+        stdout(&out)
+    );
+    let out = run(dir.path(), &["rules", "--format", "json"], None, &[]);
+    assert!(stdout(&out).contains("\"https://cfg.example/#rules/DL3020\""));
+}
+
+#[test]
+fn default_rule_links_exist_in_the_repository() {
+    if option_env!("DOCKCOACH_RULES_URL").is_some() {
+        return;
+    }
+    let dir = tempdir();
+    let out = run(dir.path(), &["rules", "--format", "json"], None, &[]);
+    let rules = json(&out);
+    for rule in rules.as_array().unwrap() {
+        let url = rule["url"].as_str().unwrap();
+        assert!(repo_root().join(url).is_file(), "{url} does not exist");
+    }
 }
