@@ -128,6 +128,11 @@ pub struct LintArgs {
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
 
+    /// Lint with this many threads (the report is the same whatever the number)
+    /// [default: DOCKCOACH_JOBS, else one per core].
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+
     /// Where rule links point (JSON `url`, SARIF `helpUri`, `explain`): a URL with
     /// `{code}` in it, or a base the code is appended to. Overrides the config's
     /// `rules-url` [default: the build's DOCKCOACH_RULES_URL, else docs/rules/{code}.md

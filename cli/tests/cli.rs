@@ -1448,3 +1448,57 @@ fn default_rule_links_exist_in_the_repository() {
         assert!(repo_root().join(url).is_file(), "{url} does not exist");
     }
 }
+
+/// Many files on several threads give the same report, errors and exit code as on one.
+#[test]
+fn parallel_output_equals_single_threaded() {
+    let dir = tempdir();
+    let corpus = repo_root().join("../shared/corpus");
+    let mut files: Vec<String> = Vec::new();
+    let mut stack = vec![corpus];
+    while let Some(dir) = stack.pop() {
+        for entry in fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if path.is_dir() {
+                stack.push(path);
+            } else if name != "MANIFEST.tsv" && name != "README.md" && !name.ends_with("__result") {
+                files.push(path.to_string_lossy().into_owned());
+            }
+        }
+    }
+    files.sort();
+    // Every third corpus file keeps the test quick on two cores.
+    let mut files: Vec<String> = files.into_iter().step_by(3).collect();
+    // Files of our own too, so the test means something without the corpus: findings,
+    // a binary file and a missing one (errors on stderr, in order).
+    for i in 0..40 {
+        let name = format!("{i:02}.Dockerfile");
+        let text = if i % 2 == 0 { FIXABLE } else { UNTAGGED };
+        write(dir.path(), &name, text);
+        files.push(name);
+    }
+    fs::write(dir.path().join("binary.Dockerfile"), b"FROM a\0b\n").unwrap();
+    files.push("binary.Dockerfile".into());
+    files.push("missing.Dockerfile".into());
+    for format in ["json", "tty", "sarif"] {
+        let outputs: Vec<Output> = ["1", "4"]
+            .iter()
+            .map(|jobs| {
+                let mut args = vec!["--format", format, "--jobs", jobs];
+                args.extend(files.iter().map(String::as_str));
+                lint(dir.path(), &args)
+            })
+            .collect();
+        let (one, many) = (&outputs[0], &outputs[1]);
+        assert_eq!(code(one), 2, "a missing file is an error");
+        assert_eq!(code(one), code(many), "{format}");
+        assert!(stdout(one) == stdout(many), "{format}: the reports differ");
+        assert_eq!(one.stderr, many.stderr, "{format}");
+    }
+    // A directory is shared out too.
+    let one = lint(dir.path(), &["--format", "json", "--jobs", "1", "."]);
+    let many = lint(dir.path(), &["--format", "json", "-j", "3", "."]);
+    assert_eq!(stdout(&one), stdout(&many));
+    assert_eq!(one.stderr, many.stderr);
+}
