@@ -13,6 +13,14 @@
 /// of a checkout); a deployment that has one sets `DOCKCOACH_RULES_URL` when building.
 pub const FALLBACK_RULES_URL: &str = "docs/rules/{code}.md";
 
+/// Where dockcoach's source lives, for the install commands that `dockcoach ci` and the
+/// docs give (`cargo install --locked --git REPOSITORY dockcoach`): `DOCKCOACH_REPOSITORY`
+/// at build time, else the workspace's `repository` in Cargo.toml.
+pub const REPOSITORY: &str = match option_env!("DOCKCOACH_REPOSITORY") {
+    Some(url) => url,
+    None => env!("CARGO_PKG_REPOSITORY"),
+};
+
 /// The base this build uses when neither the config nor a flag sets one.
 pub const DEFAULT_RULES_URL: &str = match option_env!("DOCKCOACH_RULES_URL") {
     Some(url) => url,
