@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): hadolint vs dockcoach over the whole corpus, in one run.
+# dockcoach lints on one thread per core; DOCKCOACH_JOBS=1 (inherited) times one thread.
 #
 #   (a) hadolint --no-fail -f json <all files>                   one process
 #   (b) target/release/dockcoach lint --no-fail --format json <all files>

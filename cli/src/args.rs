@@ -127,6 +127,18 @@ pub struct LintArgs {
     /// The file name to report for standard input (`-`).
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
+
+    /// Lint with this many threads (the report is the same whatever the number)
+    /// [default: DOCKCOACH_JOBS, else one per core].
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+
+    /// Where rule links point (JSON `url`, SARIF `helpUri`, `explain`): a URL with
+    /// `{code}` in it, or a base the code is appended to. Overrides the config's
+    /// `rules-url` [default: the build's DOCKCOACH_RULES_URL, else docs/rules/{code}.md
+    /// in the dockcoach repository].
+    #[arg(long, value_name = "URL")]
+    pub rules_url: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -138,6 +150,13 @@ pub struct RulesArgs {
     /// Never colour the output.
     #[arg(long)]
     pub no_color: bool,
+
+    /// Where rule links point (JSON `url`, SARIF `helpUri`, `explain`): a URL with
+    /// `{code}` in it, or a base the code is appended to. Overrides the config's
+    /// `rules-url` [default: the build's DOCKCOACH_RULES_URL, else docs/rules/{code}.md
+    /// in the dockcoach repository].
+    #[arg(long, value_name = "URL")]
+    pub rules_url: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -176,6 +195,13 @@ pub struct ExplainArgs {
     /// Never colour the output.
     #[arg(long)]
     pub no_color: bool,
+
+    /// Where rule links point (JSON `url`, SARIF `helpUri`, `explain`): a URL with
+    /// `{code}` in it, or a base the code is appended to. Overrides the config's
+    /// `rules-url` [default: the build's DOCKCOACH_RULES_URL, else docs/rules/{code}.md
+    /// in the dockcoach repository].
+    #[arg(long, value_name = "URL")]
+    pub rules_url: Option<String>,
 }
 
 /// Report formats of `dockcoach lint`.

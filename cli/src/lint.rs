@@ -78,8 +78,25 @@ pub fn run(args: &LintArgs) -> i32 {
     for error in &errors {
         eprintln!("dockcoach: {}: {}", error.path, error.message);
     }
-    for input in &inputs {
-        run.process(input);
+    let parallel = action == Action::Check
+        && inputs.len() > 1
+        && inputs.iter().all(|input| input.source != Source::Stdin);
+    if parallel {
+        // Linting is pure, so the files are shared out among threads; the results are put
+        // back in input order, so the report and the error lines are the same as with one.
+        let results = parallel_map(&inputs, jobs(args.jobs), |input| {
+            read_and_check(&settings, input)
+        });
+        for (input, result) in inputs.iter().zip(results) {
+            match result {
+                Ok(report) => run.reports.push(report),
+                Err(message) => run.error(&input.display, &message),
+            }
+        }
+    } else {
+        for input in &inputs {
+            run.process(input);
+        }
     }
 
     let mut stdout = io::stdout().lock();
@@ -93,7 +110,12 @@ pub fn run(args: &LintArgs) -> i32 {
             } else {
                 style::stdout_color(args.no_color)
             };
-            let context = Context { color, fix_mode };
+            let rules_url = args.rules_url.as_deref().or(settings.rules_url.as_deref());
+            let context = Context {
+                color,
+                fix_mode,
+                rules_url: dockcoach_core::links::rules_base(rules_url),
+            };
             if let Some(text) = &run.stdin_output {
                 let report =
                     output::render(args.format, &run.reports, context, &mut io::stderr().lock());
@@ -128,6 +150,82 @@ pub fn run(args: &LintArgs) -> i32 {
     }
 }
 
+/// How many threads lint: `--jobs`, else `DOCKCOACH_JOBS`, else one per core.
+fn jobs(flag: Option<usize>) -> usize {
+    flag.or_else(|| std::env::var("DOCKCOACH_JOBS").ok()?.trim().parse().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+}
+
+/// `f` over `items` on up to `jobs` threads (a shared counter hands out the next item),
+/// the results in the order of `items`.
+fn parallel_map<T, R, F>(items: &[T], jobs: usize, f: F) -> Vec<R>
+where
+    T: Sync,
+    R: Send,
+    F: Fn(&T) -> R + Sync,
+{
+    let jobs = jobs.clamp(1, items.len().max(1));
+    if jobs == 1 {
+        return items.iter().map(&f).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..jobs)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        mine.push((i, f(item)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|worker| match worker.join() {
+                Ok(mine) => mine,
+                // A panic in a worker is a bug; let it surface as it would on one thread.
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    });
+    done.sort_unstable_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
+}
+
+/// Reads and lints one file; the error is the message to print after its path.
+fn read_and_check(settings: &Settings, input: &Input) -> Result<FileReport, String> {
+    let bytes = match &input.source {
+        Source::File(path) => std::fs::read(path).map_err(|err| io_message(&err))?,
+        Source::Stdin => return Err("standard input cannot be linted in parallel".into()),
+    };
+    if is_binary(&bytes) {
+        return Err(BINARY_MESSAGE.to_string());
+    }
+    Ok(check_bytes(settings, input, &bytes))
+}
+
+const BINARY_MESSAGE: &str = "binary file (a NUL byte in the first 8 KiB), not linted";
+
+fn is_binary(bytes: &[u8]) -> bool {
+    bytes.get(..BINARY_SNIFF_LEN).unwrap_or(bytes).contains(&0)
+}
+
+fn check_bytes(settings: &Settings, input: &Input, bytes: &[u8]) -> FileReport {
+    let parsed = dockcoach_core::syntax::parse_bytes(bytes);
+    let settings = settings_for(settings, input);
+    let diagnostics = dockcoach_core::lint(&parsed, &settings);
+    FileReport::new(
+        input.display.clone(),
+        parsed.text().to_string(),
+        diagnostics,
+    )
+}
+
 impl Run<'_> {
     fn process(&mut self, input: &Input) {
         let bytes = match self.read(input) {
@@ -137,12 +235,8 @@ impl Run<'_> {
                 return;
             }
         };
-        let head = bytes.get(..BINARY_SNIFF_LEN).unwrap_or(&bytes);
-        if head.contains(&0) {
-            self.error(
-                &input.display,
-                "binary file (a NUL byte in the first 8 KiB), not linted",
-            );
+        if is_binary(&bytes) {
+            self.error(&input.display, BINARY_MESSAGE);
             return;
         }
         match self.action {
@@ -172,14 +266,8 @@ impl Run<'_> {
     }
 
     fn check(&mut self, input: &Input, bytes: &[u8]) {
-        let parsed = dockcoach_core::syntax::parse_bytes(bytes);
-        let settings = settings_for(self.settings, input);
-        let diagnostics = dockcoach_core::lint(&parsed, &settings);
-        self.reports.push(FileReport::new(
-            input.display.clone(),
-            parsed.text().to_string(),
-            diagnostics,
-        ));
+        let report = check_bytes(self.settings, input, bytes);
+        self.reports.push(report);
     }
 
     fn fix(&mut self, input: &Input, bytes: &[u8]) {
@@ -358,6 +446,22 @@ fn load_config(args: &LintArgs) -> Result<Settings, String> {
         format!("{shown}: {why}")
     })?;
     parse_config(&path, &text).map_err(|err| format!("{shown}: {err}"))
+}
+
+/// The rules URL for `explain` and `rules`: the flag, else the `rules-url` of the config
+/// file that `lint` would use (a config that cannot be read is `lint`'s to report).
+pub fn rules_url_for(flag: Option<&str>) -> String {
+    if let Some(url) = flag {
+        return dockcoach_core::links::rules_base(Some(url)).to_string();
+    }
+    let configured = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| discover::find_config(&cwd))
+        .and_then(|path| {
+            let text = std::fs::read_to_string(&path).ok()?;
+            parse_config(&path, &text).ok()?.rules_url
+        });
+    dockcoach_core::links::rules_base(configured.as_deref()).to_string()
 }
 
 /// `.yaml`/`.yml` files are hadolint's format; anything else is `dockcoach.toml`.

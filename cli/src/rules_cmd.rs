@@ -1,7 +1,7 @@
 //! `dockcoach rules` and `dockcoach explain`.
 
 use crate::args::{ExplainArgs, RulesArgs, RulesFormat};
-use crate::lint::{EXIT_ERROR, EXIT_OK};
+use crate::lint::{EXIT_ERROR, EXIT_OK, rules_url_for};
 use crate::output::help_uri;
 use crate::output::style::{self, BOLD, CYAN, DIM, Paint};
 use dockcoach_core::RuleMeta;
@@ -23,6 +23,7 @@ struct RuleJson<'a> {
 
 pub fn rules(args: &RulesArgs) -> i32 {
     let rules = dockcoach_core::rules();
+    let base = rules_url_for(args.rules_url.as_deref());
     let mut out = io::stdout().lock();
     let written = match args.format {
         RulesFormat::Json => {
@@ -37,7 +38,7 @@ pub fn rules(args: &RulesArgs) -> i32 {
                     fix: r.fix.as_str(),
                     default_enabled: r.default_enabled,
                     summary: r.summary(),
-                    url: help_uri(r.code),
+                    url: help_uri(&base, r.code),
                 })
                 .collect();
             serde_json::to_writer_pretty(&mut out, &list)
@@ -130,11 +131,17 @@ pub fn explain(args: &ExplainArgs) -> i32 {
         on: style::stdout_color(args.no_color),
     };
     let mut out = io::stdout().lock();
-    let written = render_explain(rule, paint, &mut out);
+    let base = rules_url_for(args.rules_url.as_deref());
+    let written = render_explain(rule, &base, paint, &mut out);
     finish(written.and_then(|()| out.flush()))
 }
 
-fn render_explain(rule: &RuleMeta, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
+fn render_explain(
+    rule: &RuleMeta,
+    base: &str,
+    paint: Paint,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     writeln!(
         out,
         "{} {}",
@@ -165,7 +172,7 @@ fn render_explain(rule: &RuleMeta, paint: Paint, out: &mut dyn Write) -> io::Res
                 rule.aliases.join(", ")
             },
         ),
-        ("Web", help_uri(rule.code)),
+        ("Docs", help_uri(base, rule.code)),
     ];
     for (name, value) in fields {
         writeln!(out, "  {:<9} {value}", format!("{name}:"))?;

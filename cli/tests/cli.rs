@@ -281,7 +281,14 @@ fn sarif_is_2_1_0_with_rules_and_results() {
         let id = rule["id"].as_str().unwrap();
         assert!(rule["name"].is_string());
         assert!(rule["shortDescription"]["text"].is_string());
-        assert_eq!(rule["helpUri"], format!("https://dockcoach.dev/rules/{id}"));
+        if option_env!("DOCKCOACH_RULES_URL").is_none() {
+            // The default link is the rule's page in this repository: it must exist.
+            assert!(rule["helpUri"].is_null(), "a relative link is no helpUri");
+            let text = rule["help"]["text"].as_str().unwrap();
+            let path = format!("docs/rules/{id}.md");
+            assert!(text.contains(&path), "{text}");
+            assert!(repo_root().join(&path).is_file(), "{path} does not exist");
+        }
         assert!(
             ["error", "warning", "note"]
                 .contains(&rule["defaultConfiguration"]["level"].as_str().unwrap())
@@ -1332,4 +1339,166 @@ fn dockerignore_next_to_the_dockerfile_feeds_copy_ignored_file() {
         &["--format", "json", "--no-fail", "app/Dockerfile"],
     );
     assert!(ignored(&out).is_empty(), "{}", stdout(&out));
+}
+
+fn repo_root() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+#[test]
+fn rule_links_follow_the_flag_then_the_config() {
+    let dir = tempdir();
+    write(dir.path(), "Dockerfile", UNTAGGED);
+    // The flag: SARIF helpUri and JSON url.
+    let out = lint(
+        dir.path(),
+        &[
+            "--format",
+            "sarif",
+            "--rules-url",
+            "https://docs.example/r/{code}.html",
+            "Dockerfile",
+        ],
+    );
+    let log = json(&out);
+    for rule in log["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+    {
+        let id = rule["id"].as_str().unwrap();
+        assert_eq!(rule["helpUri"], format!("https://docs.example/r/{id}.html"));
+    }
+    let out = lint(
+        dir.path(),
+        &[
+            "--format",
+            "json",
+            "--rules-url",
+            "https://docs.example/r/",
+            "Dockerfile",
+        ],
+    );
+    let findings = json(&out);
+    let first = &findings.as_array().unwrap()[0];
+    assert_eq!(
+        first["url"],
+        format!("https://docs.example/r/{}", first["code"].as_str().unwrap())
+    );
+
+    // The config key, and the flag winning over it.
+    write(
+        dir.path(),
+        "dockcoach.toml",
+        "rules-url = \"https://cfg.example/#rules/{code}\"\n",
+    );
+    let out = run(
+        dir.path(),
+        &["lint", "--format", "json", "Dockerfile"],
+        None,
+        &[],
+    );
+    let findings = json(&out);
+    let first = &findings.as_array().unwrap()[0];
+    assert_eq!(
+        first["url"],
+        format!(
+            "https://cfg.example/#rules/{}",
+            first["code"].as_str().unwrap()
+        )
+    );
+    let out = run(
+        dir.path(),
+        &[
+            "lint",
+            "--format",
+            "sarif",
+            "--rules-url",
+            "https://flag.example",
+            "Dockerfile",
+        ],
+        None,
+        &[],
+    );
+    let log = json(&out);
+    let rule = &log["runs"][0]["tool"]["driver"]["rules"][0];
+    assert_eq!(
+        rule["helpUri"],
+        format!("https://flag.example/{}", rule["id"].as_str().unwrap())
+    );
+    let out = run(dir.path(), &["explain", "DL3020"], None, &[]);
+    assert!(
+        stdout(&out).contains("https://cfg.example/#rules/DL3020"),
+        "{}",
+        stdout(&out)
+    );
+    let out = run(dir.path(), &["rules", "--format", "json"], None, &[]);
+    assert!(stdout(&out).contains("\"https://cfg.example/#rules/DL3020\""));
+}
+
+#[test]
+fn default_rule_links_exist_in_the_repository() {
+    if option_env!("DOCKCOACH_RULES_URL").is_some() {
+        return;
+    }
+    let dir = tempdir();
+    let out = run(dir.path(), &["rules", "--format", "json"], None, &[]);
+    let rules = json(&out);
+    for rule in rules.as_array().unwrap() {
+        let url = rule["url"].as_str().unwrap();
+        assert!(repo_root().join(url).is_file(), "{url} does not exist");
+    }
+}
+
+/// Many files on several threads give the same report, errors and exit code as on one.
+#[test]
+fn parallel_output_equals_single_threaded() {
+    let dir = tempdir();
+    let corpus = repo_root().join("../shared/corpus");
+    let mut files: Vec<String> = Vec::new();
+    let mut stack = vec![corpus];
+    while let Some(dir) = stack.pop() {
+        for entry in fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if path.is_dir() {
+                stack.push(path);
+            } else if name != "MANIFEST.tsv" && name != "README.md" && !name.ends_with("__result") {
+                files.push(path.to_string_lossy().into_owned());
+            }
+        }
+    }
+    files.sort();
+    // Every third corpus file keeps the test quick on two cores.
+    let mut files: Vec<String> = files.into_iter().step_by(3).collect();
+    // Files of our own too, so the test means something without the corpus: findings,
+    // a binary file and a missing one (errors on stderr, in order).
+    for i in 0..40 {
+        let name = format!("{i:02}.Dockerfile");
+        let text = if i % 2 == 0 { FIXABLE } else { UNTAGGED };
+        write(dir.path(), &name, text);
+        files.push(name);
+    }
+    fs::write(dir.path().join("binary.Dockerfile"), b"FROM a\0b\n").unwrap();
+    files.push("binary.Dockerfile".into());
+    files.push("missing.Dockerfile".into());
+    for format in ["json", "tty", "sarif"] {
+        let outputs: Vec<Output> = ["1", "4"]
+            .iter()
+            .map(|jobs| {
+                let mut args = vec!["--format", format, "--jobs", jobs];
+                args.extend(files.iter().map(String::as_str));
+                lint(dir.path(), &args)
+            })
+            .collect();
+        let (one, many) = (&outputs[0], &outputs[1]);
+        assert_eq!(code(one), 2, "a missing file is an error");
+        assert_eq!(code(one), code(many), "{format}");
+        assert!(stdout(one) == stdout(many), "{format}: the reports differ");
+        assert_eq!(one.stderr, many.stderr, "{format}");
+    }
+    // A directory is shared out too.
+    let one = lint(dir.path(), &["--format", "json", "--jobs", "1", "."]);
+    let many = lint(dir.path(), &["--format", "json", "-j", "3", "."]);
+    assert_eq!(stdout(&one), stdout(&many));
+    assert_eq!(one.stderr, many.stderr);
 }

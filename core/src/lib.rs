@@ -16,6 +16,7 @@ mod dockerignore;
 pub mod fix;
 pub mod image;
 pub mod knowledge;
+pub mod links;
 mod model;
 mod number;
 pub mod rules;

@@ -156,6 +156,9 @@ pub struct Settings {
     /// What the CLI's `--fix` applies when no flag says otherwise (`fix = "unsafe"`);
     /// `None` means safe fixes only.
     pub fix_mode: Option<crate::diagnostic::Applicability>,
+    /// Where rule links point (`rules-url`): a base or a template with `{code}`; `None`
+    /// means the build's default ([`crate::links::DEFAULT_RULES_URL`]).
+    pub rules_url: Option<String>,
     /// The text of the `.dockerignore` that applies to the Dockerfile (the CLI reads
     /// `<Dockerfile>.dockerignore` or the one next to it); `None` when there is none.
     /// Not a config-file setting.

@@ -1,9 +1,10 @@
 //! `--format json`: an array of findings with hadolint's keys (`code, column, file,
-//! level, line, message`) plus `end_line, end_column, rule, aliases, fix`. Lines and
+//! level, line, message`) plus `end_line, end_column, rule, aliases, url, fix`
+//! (`url`: the rule's documentation, see `--rules-url`). Lines and
 //! columns are 1-based, columns count Unicode scalar values, and ends are exclusive
 //! (the position just after the last character).
 
-use super::FileReport;
+use super::{FileReport, help_uri};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -19,6 +20,7 @@ struct Finding<'a> {
     end_column: u32,
     rule: &'a str,
     aliases: &'a [&'a str],
+    url: String,
     fix: Option<Fix<'a>>,
 }
 
@@ -38,7 +40,7 @@ struct Edit<'a> {
     content: &'a str,
 }
 
-pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+pub fn render(reports: &[FileReport], rules_url: &str, out: &mut dyn Write) -> io::Result<()> {
     let mut findings = Vec::new();
     for report in reports {
         for d in &report.diagnostics {
@@ -72,6 +74,7 @@ pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
                 end_column: end.column,
                 rule: d.rule(),
                 aliases: d.aliases,
+                url: help_uri(rules_url, d.code()),
                 fix,
             });
         }

@@ -57,23 +57,25 @@ impl FileReport {
 
 /// What the summary line needs to know besides the findings.
 #[derive(Clone, Copy, Debug)]
-pub struct Context {
+pub struct Context<'a> {
     pub color: bool,
     /// What `--fix` would apply, so the summary can say what it would fix.
     pub fix_mode: Applicability,
+    /// Where rule links point: a base for [`help_uri`].
+    pub rules_url: &'a str,
 }
 
 /// Writes the report for all files. `reports` are sorted by path.
 pub fn render(
     format: Format,
     reports: &[FileReport],
-    context: Context,
+    context: Context<'_>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {
         Format::Tty => tty::render(reports, context, out),
-        Format::Json => json::render(reports, out),
-        Format::Sarif => sarif::render(reports, out),
+        Format::Json => json::render(reports, context.rules_url, out),
+        Format::Sarif => sarif::render(reports, context.rules_url, out),
         Format::Checkstyle => checkstyle::render(reports, out),
         Format::Gitlab => gitlab::render(reports, out),
         Format::Gnu => gnu::render(reports, out),
@@ -82,9 +84,9 @@ pub fn render(
     }
 }
 
-/// The web page of a rule.
-pub fn help_uri(code: &str) -> String {
-    format!("https://dockcoach.dev/rules/{code}")
+/// The documentation link of a rule under `base` (see [`dockcoach_core::links`]).
+pub fn help_uri(base: &str, code: &str) -> String {
+    dockcoach_core::links::rule_url(base, code)
 }
 
 /// Replaces characters that would let a Dockerfile drive the terminal (escape

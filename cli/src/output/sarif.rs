@@ -6,16 +6,16 @@ use dockcoach_core::{Severity, TextRange};
 use serde_json::{Value, json};
 use std::io::{self, Write};
 
-pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
+pub fn render(reports: &[FileReport], rules_url: &str, out: &mut dyn Write) -> io::Result<()> {
     let rules = dockcoach_core::rules();
     let driver_rules: Vec<Value> = rules
         .iter()
         .map(|rule| {
-            json!({
+            let url = help_uri(rules_url, rule.code);
+            let mut entry = json!({
                 "id": rule.code,
                 "name": rule.name,
                 "shortDescription": { "text": rule.summary() },
-                "helpUri": help_uri(rule.code),
                 "defaultConfiguration": {
                     "level": level(rule.severity),
                     "enabled": rule.default_enabled,
@@ -26,7 +26,16 @@ pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
                     "aliases": rule.aliases,
                     "tags": [rule.category.as_str()],
                 },
-            })
+            });
+            // SARIF wants an absolute URI here; a repository-relative default
+            // (`docs/rules/CODE.md`) goes into the help text instead.
+            if dockcoach_core::links::is_absolute(&url) {
+                entry["helpUri"] = json!(url);
+            } else {
+                entry["help"] =
+                    json!({ "text": format!("Documentation: {url} in the dockcoach repository") });
+            }
+            entry
         })
         .collect();
 
@@ -86,7 +95,6 @@ pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
                     "name": "dockcoach",
                     "version": dockcoach_core::version(),
                     "semanticVersion": dockcoach_core::version(),
-                    "informationUri": "https://dockcoach.dev",
                     "rules": driver_rules,
                 }
             },

@@ -9,7 +9,7 @@ use std::io::{self, Write};
 /// Lines of a long range shown before the rest is elided.
 const MAX_FRAME_LINES: usize = 6;
 
-pub fn render(reports: &[FileReport], context: Context, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(reports: &[FileReport], context: Context<'_>, out: &mut dyn Write) -> io::Result<()> {
     let paint = Paint { on: context.color };
     for report in reports {
         for d in &report.diagnostics {
@@ -159,7 +159,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 
 fn summary(
     reports: &[FileReport],
-    context: Context,
+    context: Context<'_>,
     paint: Paint,
     out: &mut dyn Write,
 ) -> io::Result<()> {
@@ -248,6 +248,7 @@ mod tests {
         let context = Context {
             color: false,
             fix_mode: Applicability::Safe,
+            rules_url: dockcoach_core::links::DEFAULT_RULES_URL,
         };
         render(&[report], context, &mut out).unwrap_or_default();
         String::from_utf8_lossy(&out).into_owned()

@@ -17,6 +17,7 @@
 //! ignore = ["DL3008", "untagged-base-image"]   # rule codes, names or aliases
 //! fix = "safe"                       # safe | unsafe: what `--fix` applies
 //! today = "2026-11-27"               # the date end-of-life checks use (or a TOML date)
+//! rules-url = "https://example.org/rules/{code}.html"   # where rule links point
 //! trusted-registries = ["docker.io", "ghcr.io"]
 //! trusted-publishers = ["bitnami"]
 //! strict-labels = false
@@ -87,6 +88,7 @@ pub const DOCKCOACH_TOML_KEYS: &[&str] = &[
     "ignore",
     "fix",
     "today",
+    "rules-url",
     "trusted-registries",
     "trusted-publishers",
     "strict-labels",
@@ -163,6 +165,13 @@ pub fn parse_dockcoach_toml(text: &str) -> Result<Settings, ConfigError> {
                 });
             }
             "today" => settings.today = Some(toml_date(key, value)?),
+            "rules-url" => {
+                let url = toml_str(key, value)?.trim();
+                if url.is_empty() {
+                    return Err(ConfigError::new(key, "a rules URL cannot be empty"));
+                }
+                settings.rules_url = Some(url.to_string());
+            }
             "trusted-registries" => {
                 settings.trusted_registries = non_empty_strings(key, toml_str_list(key, value)?)?;
             }
@@ -224,6 +233,9 @@ pub fn to_dockcoach_toml(settings: &Settings) -> String {
     }
     if let Some(today) = settings.today {
         out.push_str(&format!("today = {}\n", quote(&today.to_string())));
+    }
+    if let Some(url) = &settings.rules_url {
+        out.push_str(&format!("rules-url = {}\n", quote(url)));
     }
     if !settings.trusted_registries.is_empty() {
         out.push_str(&format!(
@@ -766,6 +778,7 @@ maintainer = "email"
             disable_ignore_pragma: true,
             today: Date::parse("2026-01-31"),
             fix_mode: Some(Applicability::Safe),
+            rules_url: Some("https://h.example/#rules/{code}".into()),
             ..Settings::default()
         };
         settings

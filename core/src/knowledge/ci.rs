@@ -89,7 +89,7 @@ jobs:
     steps:
       - uses: actions/checkout@v6
       - name: Install dockcoach
-        run: cargo install --locked dockcoach
+        run: cargo install --locked --git {repository} dockcoach
       - name: Lint Dockerfiles
         run: dockcoach lint --format sarif --no-fail . > dockcoach.sarif
       - name: Upload findings to code scanning
@@ -129,7 +129,7 @@ jobs:
           fail-build: true\n",
         ),
     }
-    out
+    out.replace("{repository}", crate::links::REPOSITORY)
 }
 
 fn gitlab(scanner: Scanner) -> String {
@@ -154,7 +154,7 @@ dockcoach:
   stage: lint
   image: rust:1-slim
   script:
-    - cargo install --locked dockcoach
+    - cargo install --locked --git {repository} dockcoach
     - dockcoach lint --format gitlab --no-fail . > dockcoach-codequality.json
     - dockcoach lint --failure-threshold warning .
   artifacts:
@@ -203,7 +203,7 @@ build:
     - grype \"registry:$IMAGE\" --only-fixed --fail-on high\n",
         ),
     }
-    out
+    out.replace("{repository}", crate::links::REPOSITORY)
 }
 
 #[cfg(test)]
@@ -249,6 +249,13 @@ mod tests {
             );
             let lint = steps_text(&doc, "lint");
             assert!(lint.contains("dockcoach lint --format sarif"), "{lint}");
+            // Installed from the source repository: nothing is published to crates.io.
+            let install = format!(
+                "cargo install --locked --git {} dockcoach",
+                crate::links::REPOSITORY
+            );
+            assert!(lint.contains(&install), "{lint}");
+            assert!(!text.contains("{repository}"), "{text}");
             assert!(
                 lint.contains("github/codeql-action/upload-sarif@"),
                 "{lint}"
@@ -312,6 +319,16 @@ mod tests {
             assert_eq!(stages, ["lint", "build", "scan"]);
             let lint = &doc["dockcoach"]["script"];
             assert!(lint[1].as_str().unwrap().starts_with("dockcoach lint"));
+            assert_eq!(
+                lint[0].as_str(),
+                Some(
+                    format!(
+                        "cargo install --locked --git {} dockcoach",
+                        crate::links::REPOSITORY
+                    )
+                    .as_str()
+                )
+            );
             let build = doc["build"]["script"].as_vec().unwrap();
             assert!(
                 build
