@@ -56,6 +56,9 @@ pub enum Command {
     /// Print a CI pipeline that lints the Dockerfiles with dockcoach, builds the image and
     /// scans it for vulnerabilities (fails on HIGH/CRITICAL).
     Ci(CiArgs),
+    /// Run the language server (LSP over standard input and output) for editors:
+    /// diagnostics as you type, fixes and "ignore" comments as code actions, rule docs on hover.
+    Server,
 }
 
 #[derive(Debug, Args)]

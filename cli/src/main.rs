@@ -9,6 +9,7 @@ mod fixing;
 mod lint;
 mod output;
 mod rules_cmd;
+mod server;
 
 use args::{CiPlatform, CiScanner, Cli, Command};
 use clap::Parser;
@@ -20,6 +21,7 @@ fn main() {
         Command::Rules(args) => rules_cmd::rules(args),
         Command::Explain(args) => rules_cmd::explain(args),
         Command::Ci(args) => ci(args),
+        Command::Server => server::run(),
     };
     std::process::exit(code);
 }
