@@ -438,3 +438,56 @@ fn exit_without_shutdown_is_an_error_and_other_files_are_not_linted() {
     client.notify("exit", Value::Null);
     assert_eq!(client.wait_exit(), Some(1));
 }
+
+#[test]
+fn edits_are_debounced_and_reads_are_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    let uri = format!("file://{}/Containerfile", root.display());
+    let mut client = Client::start(&root);
+    client.request(
+        "initialize",
+        json!({"capabilities": {}, "initializationOptions": {"debounceMs": 400}}),
+    );
+    client.notify("initialized", json!({}));
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": "FROM alpine:3.20\n"}}),
+    );
+    let (version, _) = client.diagnostics(&uri);
+    assert_eq!(version, Some(1), "opening publishes at once");
+    let started = Instant::now();
+    for (version, text) in [(2, "ADD a /a\n"), (3, "MAINTAINER me\n")] {
+        client.notify(
+            "textDocument/didChange",
+            json!({
+                "textDocument": {"uri": uri, "version": version},
+                "contentChanges": [{
+                    "range": {"start": {"line": version - 1, "character": 0}, "end": {"line": version - 1, "character": 0}},
+                    "text": text,
+                }],
+            }),
+        );
+    }
+    // A read during the debounce sees the latest text at once.
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 2, "character": 1}}),
+    );
+    assert!(
+        started.elapsed() < Duration::from_millis(400),
+        "the hover waited"
+    );
+    let value = hover["result"]["contents"]["value"].as_str().unwrap();
+    assert!(value.contains("DL4000"), "{value}");
+    assert!(!client.backlog.iter().any(|m| is_publish(m, &uri)));
+    // One publish, for the last version, after the debounce.
+    let (version, diagnostics) = client.diagnostics(&uri);
+    assert!(started.elapsed() >= Duration::from_millis(400));
+    assert_eq!(version, Some(3));
+    assert!(codes(&diagnostics).contains(&"DL3020".to_string()));
+    assert!(codes(&diagnostics).contains(&"DL4000".to_string()));
+    client.request("shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+    assert_eq!(client.wait_exit(), Some(0));
+}

@@ -2,7 +2,9 @@
 
 use super::{Analysis, position};
 use dockcoach_core::syntax::InstructionKind;
-use dockcoach_core::{Applicability, Diagnostic, Edit, PositionEncoding, Severity, TextRange};
+use dockcoach_core::{
+    Applicability, Diagnostic, Edit, PositionEncoding, Settings, Severity, TextRange,
+};
 use lsp_types as lsp;
 use std::collections::HashMap;
 
@@ -10,9 +12,15 @@ use std::collections::HashMap;
 /// `source.fixAll` on save pick it up).
 pub const FIX_ALL_KIND: &str = "source.fixAll.dockcoach";
 
-/// The web page of a rule, when it is a URI.
-fn rule_link(code: &str) -> Option<lsp::Uri> {
-    crate::output::help_uri(code).parse().ok()
+/// The documentation link of a rule, when it is an absolute URI (an editor cannot open a
+/// path relative to nothing). The one place the server takes rule links from.
+fn rule_link(settings: &Settings, code: &str) -> Option<lsp::Uri> {
+    let _ = settings;
+    let url = crate::output::help_uri(code);
+    if !url.contains("://") {
+        return None;
+    }
+    url.parse().ok()
 }
 
 fn range(analysis: &Analysis, range: TextRange, encoding: PositionEncoding) -> lsp::Range {
@@ -39,7 +47,8 @@ pub fn to_lsp_diagnostic(
         range: range(analysis, d.range, encoding),
         severity: Some(severity),
         code: Some(lsp::NumberOrString::String(d.code().to_string())),
-        code_description: rule_link(d.code()).map(|href| lsp::CodeDescription { href }),
+        code_description: rule_link(&analysis.settings, d.code())
+            .map(|href| lsp::CodeDescription { href }),
         source: Some("dockcoach".to_string()),
         message: d.message.clone(),
         ..Default::default()
@@ -297,7 +306,7 @@ pub fn hover(
             documented.push(d.code());
             markdown.push_str("---\n\n");
             markdown.push_str(&d.meta.docs());
-            if let Some(link) = rule_link(d.code()) {
+            if let Some(link) = rule_link(&analysis.settings, d.code()) {
                 markdown.push_str(&format!(
                     "\n[{} documentation]({})\n",
                     d.code(),
@@ -395,4 +404,98 @@ fn keyword_doc(kind: InstructionKind) -> Option<(&'static str, &'static str)> {
         ),
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::rc::Rc;
+
+    fn analysis(text: &str) -> Analysis {
+        let parsed = dockcoach_core::parse(text);
+        let settings = Rc::new(Settings::default());
+        let diagnostics = dockcoach_core::lint(&parsed, &settings);
+        Analysis {
+            parsed,
+            diagnostics,
+            settings,
+        }
+    }
+
+    /// Applies each "ignore" action for the first `code` finding; returns the texts.
+    fn ignored(text: &str, code: &str) -> Vec<(String, String)> {
+        let a = analysis(text);
+        let d = a.diagnostics.iter().find(|d| d.code() == code);
+        let d = d.unwrap_or_else(|| panic!("no {code} in {text:?}"));
+        ignore_edits(&a, d)
+            .into_iter()
+            .map(|(title, edits)| {
+                let out = dockcoach_core::fix::apply_edits(text, &edits);
+                (title, out.unwrap_or_else(|| panic!("edits do not apply")))
+            })
+            .collect()
+    }
+
+    fn codes(text: &str) -> Vec<&'static str> {
+        analysis(text)
+            .diagnostics
+            .iter()
+            .map(|d| d.code())
+            .collect()
+    }
+
+    #[test]
+    fn ignore_comments_silence_the_finding() {
+        let text = "# syntax=docker/dockerfile:1\nFROM alpine:3.20\n  ADD a /a\n";
+        let out = ignored(text, "DL3020");
+        assert_eq!(
+            out,
+            [
+                (
+                    "Ignore `DL3020` for this instruction".to_string(),
+                    "# syntax=docker/dockerfile:1\nFROM alpine:3.20\n  # dockcoach ignore=DL3020\n  ADD a /a\n".to_string()
+                ),
+                (
+                    "Ignore `DL3020` in this file".to_string(),
+                    "# syntax=docker/dockerfile:1\n# dockcoach global ignore=DL3020\nFROM alpine:3.20\n  ADD a /a\n".to_string()
+                ),
+            ]
+        );
+        for (_, text) in &out {
+            assert!(!codes(text).contains(&"DL3020"), "{text}");
+            assert!(
+                analysis(text).parsed.directive("syntax").is_some(),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_ignore_comment_above_gets_the_code_added() {
+        let text = "FROM alpine:3.20\n# hadolint ignore=DL3006 \r\nADD a /a\n";
+        let out = ignored(text, "DL3020");
+        let (_, first) = &out[0];
+        assert_eq!(
+            first,
+            "FROM alpine:3.20\n# hadolint ignore=DL3006,DL3020 \r\nADD a /a\n"
+        );
+        assert!(!codes(first).contains(&"DL3020"));
+    }
+
+    #[test]
+    // `WorkspaceEdit::changes` is lsp-types' map keyed by `Uri`; nothing mutates the keys.
+    #[allow(clippy::mutable_key_type)]
+    fn fix_all_is_one_edit_over_the_changed_part() {
+        let text = "FROM alpine:3.20\nADD a /a\nrun echo hi\n";
+        let a = analysis(text);
+        let uri: lsp::Uri = "file:///w/Dockerfile".parse().unwrap_or_else(|_| panic!());
+        let action = fix_all(&a, &uri, PositionEncoding::Utf16);
+        let action = action.unwrap_or_else(|| panic!("no fix-all action"));
+        let edits = action.edit.and_then(|e| e.changes).unwrap_or_default();
+        let edits = &edits[&uri];
+        assert_eq!(edits.len(), 1);
+        assert_eq!(edits[0].range.start, lsp::Position::new(1, 0));
+        assert_eq!(edits[0].range.end, lsp::Position::new(2, 3));
+        assert_eq!(edits[0].new_text, "COPY a /a\nRUN");
+    }
 }

@@ -73,8 +73,8 @@ struct Server<W: Write> {
     debounce: Duration,
     folders: Vec<PathBuf>,
     docs: HashMap<String, Doc>,
-    /// Config per directory the search starts from (the config file's settings, or the
-    /// message saying why it could not be read).
+    /// Settings per directory the config search starts from (the defaults when the file
+    /// could not be read; the editor was told why).
     configs: HashMap<PathBuf, Rc<Settings>>,
     next_request: i32,
     watch_dynamically: bool,
