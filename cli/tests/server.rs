@@ -491,3 +491,96 @@ fn edits_are_debounced_and_reads_are_not() {
     client.notify("exit", Value::Null);
     assert_eq!(client.wait_exit(), Some(0));
 }
+
+#[test]
+fn hostile_input_gets_errors_and_the_server_survives() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    let uri = format!("file://{}/Dockerfile", root.display());
+    let mut client = Client::start(&root);
+    client.request(
+        "initialize",
+        json!({"capabilities": {}, "initializationOptions": {"debounceMs": 0}}),
+    );
+    client.notify("initialized", json!({}));
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "dockerfile", "version": 1, "text": "FROM alpine:3.20\nRUN echo 😀 x\n"}}),
+    );
+    client.diagnostics(&uri);
+    // Ranges past the end, reversed, and inside a surrogate pair.
+    for (version, range) in [
+        (
+            2,
+            json!({"start": {"line": 99, "character": 99}, "end": {"line": 0, "character": 4}}),
+        ),
+        (
+            3,
+            json!({"start": {"line": 1, "character": 10}, "end": {"line": 1, "character": 11}}),
+        ),
+        (
+            4,
+            json!({"start": {"line": 0, "character": 4294967295u32}, "end": {"line": 4294967295u32, "character": 0}}),
+        ),
+    ] {
+        client.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"range": range, "text": "é"}]}),
+        );
+        let (published, _) = client.diagnostics(&uri);
+        assert_eq!(published, Some(version));
+    }
+    let far = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 4294967295u32, "character": 4294967295u32}}),
+    );
+    assert!(far.get("error").is_none(), "{far}");
+    let unknown_doc = client.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": {"uri": "file:///nowhere/Dockerfile"},
+            "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+            "context": {"diagnostics": []},
+        }),
+    );
+    assert_eq!(unknown_doc["result"], json!([]), "{unknown_doc}");
+    // Bad params on a notification: logged, no answer.
+    client.notify("textDocument/didOpen", json!({"textDocument": 5}));
+    // A string id is echoed; a method that is not a string is an invalid request.
+    client.send(&json!({"jsonrpc": "2.0", "id": "abc", "method": "nope"}));
+    let error = client.response(&json!("abc"));
+    assert_eq!(error["error"]["code"], -32601, "{error}");
+    client.send(&json!({"jsonrpc": "2.0", "id": 77, "method": 5}));
+    let error = client.response(&json!(77));
+    assert_eq!(error["error"]["code"], -32600, "{error}");
+    // Invalid UTF-8 and a non-object body.
+    let body = b"{\"jsonrpc\": \"2.0\", \"method\": \"\xff\"}";
+    write!(client.stdin, "Content-Length: {}\r\n\r\n", body.len()).unwrap();
+    client.stdin.write_all(body).unwrap();
+    client.stdin.flush().unwrap();
+    let error = client.response(&Value::Null);
+    assert_eq!(error["error"]["code"], -32700, "{error}");
+    client.send_raw("[1, 2]");
+    let error = client.response(&Value::Null);
+    assert_eq!(error["error"]["code"], -32600, "{error}");
+    // Still alive and consistent.
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 1}}),
+    );
+    assert!(hover.get("error").is_none(), "{hover}");
+    assert!(
+        client
+            .backlog
+            .iter()
+            .any(|m| m["method"] == "window/logMessage"
+                && m["params"]["message"].as_str().unwrap().contains("didOpen")),
+        "the bad didOpen was logged: {:?}",
+        client.backlog
+    );
+    client.request("shutdown", Value::Null);
+    let after = client.request("textDocument/hover", json!({}));
+    assert_eq!(after["error"]["code"], -32600, "{after}");
+    client.notify("exit", Value::Null);
+    assert_eq!(client.wait_exit(), Some(0));
+}

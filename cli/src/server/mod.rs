@@ -22,6 +22,7 @@ use lsp_types as lsp;
 use serde::de::DeserializeOwned;
 use std::collections::HashMap;
 use std::io::{self, Write};
+use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::sync::mpsc::{self, RecvTimeoutError};
@@ -108,8 +109,25 @@ impl<W: Write> Server<W> {
             };
             match next {
                 Ok(Incoming::Message(message)) => {
-                    if let Some(code) = self.handle(message) {
-                        return code;
+                    let id = match &message {
+                        Message::Request(request) => Some(request.id.clone()),
+                        _ => None,
+                    };
+                    // A bug must not take the editor's server down: the request gets an
+                    // error (the panic message went to stderr, the client's log) and the
+                    // server goes on.
+                    match panic::catch_unwind(AssertUnwindSafe(|| self.handle(message))) {
+                        Ok(Some(code)) => return code,
+                        Ok(None) => {}
+                        Err(_) => {
+                            if let Some(id) = id {
+                                self.respond_error(
+                                    id,
+                                    ErrorCode::InternalError,
+                                    "internal error in dockcoach (please report it)".to_string(),
+                                );
+                            }
+                        }
                     }
                 }
                 Ok(Incoming::Malformed { code, message }) => {
@@ -125,7 +143,12 @@ impl<W: Write> Server<W> {
                 }
                 Err(RecvTimeoutError::Timeout) => {}
             }
-            self.publish_due();
+            if panic::catch_unwind(AssertUnwindSafe(|| self.publish_due())).is_err() {
+                self.log(
+                    lsp::MessageType::ERROR,
+                    "internal error in dockcoach while linting (please report it)",
+                );
+            }
         }
     }
 
@@ -429,13 +452,16 @@ impl<W: Write> Server<W> {
 
     /// Lints a document (if its lint is stale) and publishes its diagnostics.
     fn publish(&mut self, key: &str) {
+        // Not due any more, even if linting fails.
+        if let Some(doc) = self.docs.get_mut(key) {
+            doc.due = None;
+        }
         let Some(analysis) = self.analysis(key) else {
             return;
         };
-        let Some(doc) = self.docs.get_mut(key) else {
+        let Some(doc) = self.docs.get(key) else {
             return;
         };
-        doc.due = None;
         let diagnostics = analysis
             .diagnostics
             .iter()
