@@ -584,3 +584,38 @@ fn hostile_input_gets_errors_and_the_server_survives() {
     client.notify("exit", Value::Null);
     assert_eq!(client.wait_exit(), Some(0));
 }
+
+#[test]
+fn positions_are_utf16_unless_the_client_offers_only_another_encoding() {
+    let text = "FROM alpine:3.20\nRUN echo \"é😀\" && sudo ls\n";
+    for (offered, kind, character) in [
+        (json!(null), "utf-16", 18),
+        (json!(["utf-16", "utf-8"]), "utf-16", 18),
+        (json!(["utf-8"]), "utf-8", 21),
+        (json!(["utf-32"]), "utf-32", 17),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut client = Client::start(dir.path());
+        let init = client.request(
+            "initialize",
+            json!({"capabilities": {"general": {"positionEncodings": offered}}}),
+        );
+        assert_eq!(init["result"]["capabilities"]["positionEncoding"], kind);
+        client.notify("initialized", json!({}));
+        let uri = "untitled:Untitled-1";
+        client.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "dockerfile", "version": 1, "text": text}}),
+        );
+        let (_, diagnostics) = client.diagnostics(uri);
+        let sudo = find(&diagnostics, "DL3004");
+        assert_eq!(
+            sudo["range"]["start"],
+            json!({"line": 1, "character": character}),
+            "{kind}"
+        );
+        client.request("shutdown", Value::Null);
+        client.notify("exit", Value::Null);
+        assert_eq!(client.wait_exit(), Some(0));
+    }
+}
