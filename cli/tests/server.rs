@@ -387,6 +387,31 @@ fn the_language_server_lints_fixes_hovers_and_follows_the_config() {
         "{diagnostics:?}"
     );
     assert!(!diagnostics.is_empty());
+    // A broken config saved in the editor (`.dockcoach.toml` wins over `.hadolint.yaml`):
+    // the editor is told, and the defaults apply.
+    std::fs::write(root.join(".dockcoach.toml"), "ignored = [\n").unwrap();
+    client.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": format!("{root_uri}/.dockcoach.toml")}}),
+    );
+    let (_, diagnostics) = client.diagnostics(&uri);
+    assert!(
+        codes(&diagnostics).contains(&"DL4000".to_string()),
+        "{diagnostics:?}"
+    );
+    let warning = client
+        .backlog
+        .iter()
+        .find(|m| m["method"] == "window/showMessage")
+        .unwrap_or_else(|| panic!("no showMessage in {:?}", client.backlog));
+    assert_eq!(warning["params"]["type"], 2);
+    assert!(
+        warning["params"]["message"]
+            .as_str()
+            .unwrap()
+            .contains(".dockcoach.toml"),
+        "{warning}"
+    );
 
     // Bad input gets errors and the server keeps going.
     client.send_raw("{not json");
