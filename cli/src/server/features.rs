@@ -217,7 +217,11 @@ fn ignore_edits(analysis: &Analysis, d: &Diagnostic) -> Vec<(String, Vec<Edit>)>
         .find(|ins| ins.range.start() <= d.range.start() && d.range.start() <= ins.range.end());
     if let Some(ins) = instruction {
         let line = index.line_of(ins.range.start());
-        let line_start = index.line_start(line);
+        let line_start = match index.line_start(line) {
+            // Not before a byte order mark.
+            0 if parsed.bom => 3,
+            start => start,
+        };
         let indent: String = text
             .get(line_start..ins.range.start())
             .unwrap_or("")
@@ -328,7 +332,10 @@ pub fn hover(
         .iter()
         .find(|ins| ins.keyword.range.start() <= offset && offset <= ins.keyword.range.end())?;
     let (name, what) = keyword_doc(ins.kind)?;
-    let anchor = name.to_ascii_lowercase();
+    let anchor = match ins.kind {
+        InstructionKind::Maintainer => "maintainer-deprecated".to_string(),
+        _ => name.to_ascii_lowercase(),
+    };
     let value = format!(
         "**{name}**: {what}\n\n[Dockerfile reference](https://docs.docker.com/reference/dockerfile/#{anchor})"
     );
@@ -467,6 +474,19 @@ mod tests {
                 analysis(text).parsed.directive("syntax").is_some(),
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn ignore_comments_go_after_a_byte_order_mark() {
+        let out = ignored("\u{feff}FROM ubuntu\n", "DL3006");
+        assert_eq!(out[0].1, "\u{feff}# dockcoach ignore=DL3006\nFROM ubuntu\n");
+        assert_eq!(
+            out[1].1,
+            "\u{feff}# dockcoach global ignore=DL3006\nFROM ubuntu\n"
+        );
+        for (_, text) in &out {
+            assert!(!codes(text).contains(&"DL3006"), "{text}");
         }
     }
 
