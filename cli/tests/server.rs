@@ -644,3 +644,43 @@ fn positions_are_utf16_unless_the_client_offers_only_another_encoding() {
         assert_eq!(client.wait_exit(), Some(0));
     }
 }
+
+#[test]
+fn each_workspace_folder_has_its_own_config() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    for name in ["a", "b"] {
+        std::fs::create_dir_all(root.join(name).join("sub")).unwrap();
+    }
+    std::fs::write(root.join("a/.hadolint.yaml"), "ignored: [DL3020]\n").unwrap();
+    std::fs::write(root.join("b/sub/.hadolint.yaml"), "ignored: [DL3006]\n").unwrap();
+    let folder = |name: &str| format!("file://{}/{name}", root.display());
+    let mut client = Client::start(&root);
+    client.request(
+        "initialize",
+        json!({
+            "capabilities": {},
+            "workspaceFolders": [{"uri": folder("a"), "name": "a"}, {"uri": folder("b"), "name": "b"}],
+            "initializationOptions": {"debounceMs": 0},
+        }),
+    );
+    client.notify("initialized", json!({}));
+    let text = "FROM ubuntu\nADD x /x\n";
+    let mut found = Vec::new();
+    // b/sub's config is not b's: `dockcoach lint` run in b would not read it either.
+    for path in ["a/sub/Dockerfile", "b/sub/Dockerfile"] {
+        let uri = format!("file://{}/{path}", root.display());
+        client.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "dockerfile", "version": 1, "text": text}}),
+        );
+        let (_, diagnostics) = client.diagnostics(&uri);
+        let mut codes = codes(&diagnostics);
+        codes.retain(|c| c == "DL3020" || c == "DL3006");
+        found.push(codes);
+    }
+    assert_eq!(found, [vec!["DL3006"], vec!["DL3006", "DL3020"]]);
+    client.request("shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+    assert_eq!(client.wait_exit(), Some(0));
+}
