@@ -10,6 +10,7 @@ use std::sync::mpsc::Sender;
 
 /// The largest message body read into memory (a 1 MiB Dockerfile is far below it).
 const MAX_BODY: usize = 64 * 1024 * 1024;
+const MAX_HEADER_LINE: u64 = 8 * 1024;
 
 /// What the reader thread hands the server.
 #[derive(Debug)]
@@ -61,7 +62,13 @@ fn read_frame(input: &mut impl BufRead) -> io::Result<Option<Result<Vec<u8>, Str
     loop {
         line.clear();
         let mut raw = Vec::new();
-        if input.read_until(b'\n', &mut raw)? == 0 {
+        // Header lines are short; a longer one is read in pieces (memory stays bounded).
+        if input
+            .by_ref()
+            .take(MAX_HEADER_LINE)
+            .read_until(b'\n', &mut raw)?
+            == 0
+        {
             return Ok(None);
         }
         line.push_str(&String::from_utf8_lossy(&raw));
@@ -200,6 +207,16 @@ mod tests {
                 "notification exit",
             ]
         );
+    }
+
+    #[test]
+    fn a_huge_header_line_is_skipped() {
+        let input = format!(
+            "X-Junk: {}\r\n{}",
+            "a".repeat(100_000),
+            frame(r#"{"jsonrpc":"2.0","method":"exit"}"#)
+        );
+        assert_eq!(frames(&input), ["notification exit"]);
     }
 
     #[test]
