@@ -56,8 +56,11 @@ pub enum Command {
     /// Print a CI pipeline that lints the Dockerfiles with dockcoach, builds the image and
     /// scans it for vulnerabilities (fails on HIGH/CRITICAL).
     Ci(CiArgs),
-    /// Run the language server (LSP over standard input and output) for editors:
-    /// diagnostics as you type, fixes and "ignore" comments as code actions, rule docs on hover.
+    /// Run the language server for editors (LSP over standard input and output).
+    ///
+    /// Diagnostics as you type, fixes and "ignore" comments as code actions, rule docs on
+    /// hover; the config is found per workspace folder as `lint` finds it. Setup notes for
+    /// VS Code, Neovim, Helix and Zed are in the README ("In your editor").
     Server,
 }
 
