@@ -12,12 +12,13 @@ use std::collections::HashMap;
 /// `source.fixAll` on save pick it up).
 pub const FIX_ALL_KIND: &str = "source.fixAll.dockcoach";
 
-/// The documentation link of a rule, when it is an absolute URI (an editor cannot open a
-/// path relative to nothing). The one place the server takes rule links from.
+/// The documentation link of a rule under the config's `rules-url` (else the build's
+/// default), when it is an absolute URI: an editor cannot open a path relative to
+/// nothing, and the hover shows the whole documentation anyway.
 fn rule_link(settings: &Settings, code: &str) -> Option<lsp::Uri> {
-    let _ = settings;
-    let url = crate::output::help_uri(code);
-    if !url.contains("://") {
+    let base = dockcoach_core::links::rules_base(settings.rules_url.as_deref());
+    let url = crate::output::help_uri(base, code);
+    if !dockcoach_core::links::is_absolute(&url) {
         return None;
     }
     url.parse().ok()
