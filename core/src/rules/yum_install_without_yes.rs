@@ -1,6 +1,5 @@
 use super::Checker;
 use super::helpers::YUM;
-use crate::diagnostic::{Edit, Fix};
 
 declare_rule! {
     /// ## What it does
@@ -42,18 +41,10 @@ declare_rule! {
 
 pub(super) fn check(c: &Checker) {
     for cmd in c.run_commands() {
-        if !YUM.runs(cmd) || YUM.says_yes(cmd) {
-            continue;
-        }
         // Ex) RUN yum install httpd
-        let Some(sub) = cmd
-            .args
-            .iter()
-            .find(|w| YUM.confirm.contains(&w.value.as_str()))
-        else {
+        let Some((sub, fix)) = YUM.missing_yes(cmd) else {
             continue;
         };
-        let fix = Fix::safe("Add `-y`", vec![Edit::insert(sub.range.end(), " -y")]);
         c.report_with_fix(
             &META,
             cmd.name.range,

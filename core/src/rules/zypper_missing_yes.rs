@@ -1,6 +1,5 @@
 use super::Checker;
 use super::helpers::ZYPPER;
-use crate::diagnostic::{Edit, Fix};
 
 declare_rule! {
     /// ## What it does
@@ -45,18 +44,10 @@ declare_rule! {
 
 pub(super) fn check(c: &Checker) {
     for cmd in c.run_commands() {
-        if !ZYPPER.runs(cmd) || ZYPPER.says_yes(cmd) {
-            continue;
-        }
         // Ex) RUN zypper install httpd
-        let Some(sub) = cmd
-            .args
-            .iter()
-            .find(|w| ZYPPER.confirm.contains(&w.value.as_str()))
-        else {
+        let Some((sub, fix)) = ZYPPER.missing_yes(cmd) else {
             continue;
         };
-        let fix = Fix::safe("Add `-y`", vec![Edit::insert(sub.range.end(), " -y")]);
         c.report_with_fix(
             &META,
             cmd.range,

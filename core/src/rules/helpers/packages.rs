@@ -4,6 +4,7 @@
 //! cache not cleaned, and zypper's dist-upgrade) read instead of each spelling it out.
 
 use super::super::{Checker, RuleMeta};
+use crate::diagnostic::{Edit, Fix};
 use crate::shell::{Command, Word};
 
 /// The operands of `cmd`: the arguments that are neither options nor the value of an
@@ -260,6 +261,20 @@ impl Manager {
     /// Whether `cmd` answers yes (`-y`, `--assumeyes`...).
     pub fn says_yes(&self, cmd: &Command) -> bool {
         cmd.has_flag(self.yes.0, self.yes.1)
+    }
+
+    /// When `cmd` runs a subcommand that asks for confirmation without answering yes:
+    /// that subcommand's word and the fix that adds `-y` after it.
+    pub fn missing_yes<'a>(&self, cmd: &'a Command) -> Option<(&'a Word, Fix)> {
+        if !self.runs(cmd) || self.says_yes(cmd) {
+            return None;
+        }
+        let sub = cmd
+            .args
+            .iter()
+            .find(|w| self.confirm.contains(&w.value.as_str()))?;
+        let fix = Fix::safe("Add `-y`", vec![Edit::insert(sub.range.end(), " -y")]);
+        Some((sub, fix))
     }
 
     /// Whether `cmd` is this manager's clean-up.
