@@ -334,22 +334,10 @@ impl ImageModel {
         out
     }
 
-    /// Builds the model from a parse alone (for the fix loop and tests).
+    /// Builds the model from a parse alone (for the fix loop and tests), reading the RUN
+    /// scripts as the rules do.
     pub fn of(parsed: &Parsed) -> ImageModel {
-        let model = Model::new(parsed);
-        let scripts: Vec<Option<Script>> = parsed
-            .instructions
-            .iter()
-            .enumerate()
-            .map(|(i, ins)| {
-                if ins.kind != InstructionKind::Run || model.state(i).is_some_and(|s| s.non_posix) {
-                    return None;
-                }
-                let (text, map) = crate::rules::shell_source(parsed, ins)?;
-                Some(crate::shell::parse(&text, &map))
-            })
-            .collect();
-        ImageModel::new(parsed, &model, &|i| scripts.get(i).and_then(Option::as_ref))
+        crate::rules::image_model(parsed)
     }
 
     /// The hazards as keys without positions (kind, stage, subject), sorted, for

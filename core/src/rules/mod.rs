@@ -512,15 +512,10 @@ impl<'a> Checker<'a> {
     pub fn script(&self, index: usize) -> Option<&Script> {
         let cell = self.scripts.get(index)?;
         cell.get_or_init(|| {
-            let ins = self.parsed.instructions.get(index)?.effective();
-            if ins.kind != InstructionKind::Run {
-                return None;
-            }
             if self.model.state(index).is_some_and(|s| s.non_posix) {
                 return None;
             }
-            let (text, map) = shell_source(self.parsed, ins)?;
-            Some(shell::parse(&text, &map))
+            self.parse_run(index)
         })
         .as_ref()
     }
@@ -551,6 +546,17 @@ impl<'a> Checker<'a> {
         })
     }
 
+    /// Parses the shell script of RUN instruction `index` (ONBUILD RUN included), whatever
+    /// the stage's shell; `None` for exec-form RUNs and instructions that are not RUN.
+    fn parse_run(&self, index: usize) -> Option<Script> {
+        let ins = self.parsed.instructions.get(index)?.effective();
+        if ins.kind != InstructionKind::Run {
+            return None;
+        }
+        let (text, map) = shell_source(self.parsed, ins)?;
+        Some(shell::parse(&text, &map))
+    }
+
     /// Every simple command of every RUN script (ONBUILD RUN included), in file order.
     pub fn run_commands(&self) -> impl Iterator<Item = &Command> + '_ {
         self.walk(Onbuild::Trigger)
@@ -567,15 +573,7 @@ impl<'a> Checker<'a> {
             return self.script(index);
         }
         let cell = self.foreign_scripts.get(index)?;
-        cell.get_or_init(|| {
-            let ins = self.parsed.instructions.get(index)?.effective();
-            if ins.kind != InstructionKind::Run {
-                return None;
-            }
-            let (text, map) = shell_source(self.parsed, ins)?;
-            Some(shell::parse(&text, &map))
-        })
-        .as_ref()
+        cell.get_or_init(|| self.parse_run(index)).as_ref()
     }
 
     /// Every simple command of every RUN, non-POSIX stages included (see
@@ -646,6 +644,15 @@ impl Drop for Report<'_, '_> {
             self.checker.diagnostics.borrow_mut().push(diagnostic);
         }
     }
+}
+
+/// The image model of a parse on its own (no settings matter to it), built from the same
+/// model and RUN scripts a lint uses.
+pub(crate) fn image_model(parsed: &Parsed) -> crate::image::ImageModel {
+    let settings = Settings::default();
+    let checker = Checker::new(parsed, &settings);
+    checker.image();
+    checker.image.into_inner().unwrap_or_default()
 }
 
 /// The text a RUN hands to `/bin/sh -c`, with a map back to the file: the shell-form
